@@ -1,0 +1,221 @@
+package org.childprotection.organisation;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the organisation in the engine at every start, idempotently: one tenant per district,
+ * one group per member unit and per district's social workers, which groups belong to which
+ * tenants, what each group may do, the Tasklist filters, and the administrator.
+ *
+ * <p>District groups belong to their own district's tenant only; the member units work at city
+ * level and belong to every district's tenant. The engine's tenant check then keeps each
+ * district's cases to itself in Tasklist, Cockpit and every API.
+ */
+@Component
+public class OrganisationSetup implements InitializingBean {
+
+  static final String APPLICATION_TASKLIST = "tasklist";
+  static final String APPLICATION_COCKPIT = "cockpit";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationSetup.class);
+
+  private final ProcessEngine engine;
+  private final AdministratorProperties administrator;
+
+  public OrganisationSetup(
+      ProcessEngine engine, AdministratorProperties administrator, AdministratorGuard guard) {
+    this.engine = engine;
+    this.administrator = administrator;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    IdentityService identity = engine.getIdentityService();
+    Authorizations authorizations = new Authorizations(engine.getAuthorizationService());
+
+    for (District district : District.values()) {
+      ensureTenant(identity, district.tenantId(), district.chineseName());
+      ensureGroup(identity, district.groupId(), district.chineseName() + "民政/社工", "DISTRICT");
+      ensureTenantGroupMembership(identity, district.tenantId(), district.groupId());
+      grantCaseworker(authorizations, district.groupId());
+    }
+    for (MemberUnit unit : MemberUnit.values()) {
+      ensureGroup(identity, unit.groupId(), unit.chineseName(), "MEMBER_UNIT");
+      for (District district : District.values()) {
+        ensureTenantGroupMembership(identity, district.tenantId(), unit.groupId());
+      }
+      grantMemberUnit(authorizations, unit.groupId());
+      if (unit.supervising()) {
+        grantSupervisor(authorizations, unit.groupId());
+      }
+    }
+    ensureAdministrators(identity, authorizations);
+    ensureFilters(authorizations);
+    LOG.info("Organisation ready: {} district tenants, {} member units",
+        District.values().length, MemberUnit.values().length);
+  }
+
+  /** What everybody who works cases needs: Tasklist, starting cases, seeing who is who. */
+  private void grantMemberUnit(Authorizations authorizations, String groupId) {
+    authorizations.grant(groupId, Resources.APPLICATION, APPLICATION_TASKLIST, ACCESS);
+    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE);
+    authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
+    authorizations.grant(groupId, Resources.DECISION_DEFINITION, "*", READ);
+    authorizations.grant(groupId, Resources.USER, "*", READ);
+    authorizations.grant(groupId, Resources.GROUP, "*", READ);
+  }
+
+  /**
+   * District social workers see every case of their district (the tenant check keeps them
+   * there), not only the tasks offered to them.
+   */
+  private void grantCaseworker(Authorizations authorizations, String groupId) {
+    grantMemberUnit(authorizations, groupId);
+    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*",
+        READ_INSTANCE, READ_HISTORY, READ_TASK);
+    authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", READ);
+  }
+
+  /** 民政局 and 保护中心 supervise: Cockpit, every case, incidents to retry. */
+  private void grantSupervisor(Authorizations authorizations, String groupId) {
+    authorizations.grant(groupId, Resources.APPLICATION, APPLICATION_COCKPIT, ACCESS);
+    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*",
+        READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_INSTANCE, UPDATE_TASK);
+    authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", READ, UPDATE);
+    authorizations.grant(groupId, Resources.TASK, "*", READ);
+    authorizations.grant(groupId, Resources.DECISION_DEFINITION, "*", READ_HISTORY);
+    authorizations.grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
+    authorizations.grant(groupId, Resources.DEPLOYMENT, "*", READ);
+  }
+
+  private void ensureAdministrators(IdentityService identity, Authorizations authorizations) {
+    ensureGroup(identity, Groups.CAMUNDA_ADMIN, "系统管理员", Groups.GROUP_TYPE_SYSTEM);
+    for (Resource resource : Resources.values()) {
+      authorizations.grant(Groups.CAMUNDA_ADMIN, resource, "*", ALL);
+    }
+    if (!administrator.configured()) {
+      LOG.warn("No administrator configured (ADMIN_USER / ADMIN_PASSWORD): Camunda Admin has no user");
+      return;
+    }
+    ensureUser(identity, administrator.userId(), administrator.password(), "管理员", "系统");
+    ensureMembership(identity, administrator.userId(), Groups.CAMUNDA_ADMIN);
+  }
+
+  private void ensureFilters(Authorizations authorizations) {
+    FilterService filters = engine.getFilterService();
+    TaskQuery mine = engine.getTaskService().createTaskQuery()
+        .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
+    TaskQuery myGroups = engine.getTaskService().createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc();
+    TaskQuery all = engine.getTaskService().createTaskQuery().orderByDueDate().asc();
+
+    List<String> everybody = new ArrayList<>();
+    for (District district : District.values()) {
+      everybody.add(district.groupId());
+    }
+    for (MemberUnit unit : MemberUnit.values()) {
+      everybody.add(unit.groupId());
+    }
+    List<String> supervisors = new ArrayList<>();
+    for (MemberUnit unit : MemberUnit.values()) {
+      if (unit.supervising()) {
+        supervisors.add(unit.groupId());
+      }
+    }
+    Filter mineFilter = ensureFilter(filters, "我的任务", "已分配给我的任务", -10, mine);
+    Filter groupFilter = ensureFilter(filters, "本组待办", "我所在组可认领的任务", -5, myGroups);
+    Filter allFilter = ensureFilter(filters, "全部任务", "我有权查看的全部任务", 0, all);
+    for (String groupId : everybody) {
+      authorizations.grant(groupId, Resources.FILTER, mineFilter.getId(), READ);
+      authorizations.grant(groupId, Resources.FILTER, groupFilter.getId(), READ);
+    }
+    for (String groupId : supervisors) {
+      authorizations.grant(groupId, Resources.FILTER, allFilter.getId(), READ);
+    }
+  }
+
+  private static Filter ensureFilter(
+      FilterService filters, String name, String description, int priority, TaskQuery query) {
+    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+    return filters.saveFilter(filter);
+  }
+
+  static void ensureUser(
+      IdentityService identity, String userId, String password, String firstName, String lastName) {
+    if (identity.createUserQuery().userId(userId).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(userId);
+    user.setPassword(password);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    identity.saveUser(user);
+  }
+
+  static void ensureMembership(IdentityService identity, String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identity.saveGroup(group);
+  }
+
+  private static void ensureTenant(IdentityService identity, String id, String name) {
+    if (identity.createTenantQuery().tenantId(id).count() > 0) {
+      return;
+    }
+    Tenant tenant = identity.newTenant(id);
+    tenant.setName(name);
+    identity.saveTenant(tenant);
+  }
+
+  private static void ensureTenantGroupMembership(
+      IdentityService identity, String tenantId, String groupId) {
+    if (identity.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+      identity.createTenantGroupMembership(tenantId, groupId);
+    }
+  }
+}

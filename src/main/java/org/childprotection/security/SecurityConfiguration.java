@@ -1,0 +1,93 @@
+package org.childprotection.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}: HTTP Basic against the
+ *       engine's users; only health and its probes answer without credentials; the engine then
+ *       applies its authorizations and tenant check to the caller.</li>
+ *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
+ *       never from whoever reaches the setup page first.</li>
+ *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which authenticate with their own
+ *       session login, CSRF protection and security headers.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+      IdentityService identity, ObjectMapper json) throws Exception {
+    JsonSecurityErrors errors = new JsonSecurityErrors(json);
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/**")).hasAuthority(
+                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .authenticationProvider(users)
+        .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM)
+            .authenticationEntryPoint(errors.unauthenticated()))
+        .exceptionHandling(handling -> handling
+            .authenticationEntryPoint(errors.unauthenticated())
+            .accessDeniedHandler(errors.forbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain closedSetup(HttpSecurity http, ObjectMapper json) throws Exception {
+    JsonSecurityErrors errors = new JsonSecurityErrors(json);
+    http.securityMatcher(paths("/camunda/api/admin/setup/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().denyAll())
+        .exceptionHandling(handling -> handling
+            .authenticationEntryPoint((request, response, e) ->
+                errors.forbidden().handle(request, response, null))
+            .accessDeniedHandler(errors.forbidden()))
+        .csrf(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  /**
+   * Plain path patterns on the whole path: the engine REST API and the webapps are servlets of
+   * their own beside Spring MVC's, which Spring MVC-based matchers would not see.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .<RequestMatcher>map(p -> PathPatternRequestMatcher.withDefaults().matcher(p))
+        .toList());
+  }
+}

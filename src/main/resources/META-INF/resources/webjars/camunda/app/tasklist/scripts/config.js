@@ -1,0 +1,35 @@
+// Tasklist configuration of the minor social protection platform.
+// It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh
+// (zh, zh-CN, zh-Hans...), English stays the fallback.
+export default {
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
+  dateFormat: {
+    normal: 'LLL',
+    long: 'LLLL'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task / 认领当前选中的任务'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list / 聚焦到第一个过滤器'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list / 聚焦到任务列表的第一个任务'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form / 聚焦到表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog / 打开发起流程对话框'
+    }
+  }
+};
