@@ -1,6 +1,7 @@
 package org.childprotection.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -72,7 +73,11 @@ public class SecurityConfiguration {
   @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.securityMatcher(paths("/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // Spring's error page is rendered for errors, never requested directly.
+            .requestMatchers(paths("/error", "/error/**")).denyAll()
+            .anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)

@@ -1,0 +1,108 @@
+package org.childprotection.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A plain HTTP client against the running app, as an outside caller sees it. */
+public final class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client;
+  private final String base;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  private Http(HttpClient client, String base) {
+    this.client = client;
+    this.base = base;
+  }
+
+  public static Http anonymous(int port) {
+    return new Http(HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .cookieHandler(new java.net.CookieManager())
+        .build(), "http://localhost:" + port);
+  }
+
+  public static Http as(int port, String user, String password) {
+    return anonymous(port).header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public Http header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  public Response postJson(String path, Object body) {
+    try {
+      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send("POST", path, "application/json", json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Response postForm(String path, String formBody) {
+    return send("POST", path, "application/x-www-form-urlencoded", formBody);
+  }
+
+  public Response send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(60))
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, body, and the body as JSON. */
+  public record Response(int status, String body, HttpResponse<String> raw) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    }
+  }
+}
