@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,20 +22,30 @@ public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client;
+  private final CookieManager cookies;
   private final String base;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  private Http(HttpClient client, String base) {
+  private Http(HttpClient client, CookieManager cookies, String base) {
     this.client = client;
+    this.cookies = cookies;
     this.base = base;
   }
 
   public static Http anonymous(int port) {
+    CookieManager cookies = new CookieManager();
     return new Http(HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10))
-        .cookieHandler(new java.net.CookieManager())
-        .build(), "http://localhost:" + port);
+        .cookieHandler(cookies)
+        .build(), cookies, "http://localhost:" + port);
+  }
+
+  /** A cookie this client holds (a session, a CSRF token), or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+        .findFirst().orElse(null);
   }
 
   public static Http as(int port, String user, String password) {
