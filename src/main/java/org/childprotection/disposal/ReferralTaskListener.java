@@ -1,0 +1,31 @@
+package org.childprotection.disposal;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.childprotection.registry.Referrals;
+import org.springframework.stereotype.Component;
+
+/** Keeps the registry's referral in step with the unit's task: opened, then answered. */
+@Component("referralTaskListener")
+public class ReferralTaskListener implements TaskListener {
+
+  private final Referrals referrals;
+
+  public ReferralTaskListener(Referrals referrals) {
+    this.referrals = referrals;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      referrals.open(((Number) task.getVariable("caseId")).longValue(),
+          (String) task.getVariable("referralUnit"), task.getDueDate(), task.getId());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String result = (String) task.getVariable("referralResult");
+      String feedback = (String) task.getVariable("referralFeedback");
+      referrals.complete(task.getId(), (String) task.getVariable("referralAction"),
+          feedback == null || feedback.isBlank() ? result : result + "：" + feedback,
+          task.getAssignee());
+    }
+  }
+}

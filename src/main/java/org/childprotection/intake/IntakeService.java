@@ -1,0 +1,231 @@
+package org.childprotection.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.childprotection.registry.AuditLog;
+import org.childprotection.registry.Cases;
+import org.childprotection.registry.Cases.Case;
+import org.childprotection.registry.Children;
+import org.childprotection.registry.Children.Child;
+import org.childprotection.registry.IdNumber;
+import org.childprotection.registry.Reports;
+import org.childprotection.registry.Reports.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 受理: turns a checked report into a case. A retried ticket answers with its case; a report
+ * about a child with an open case is added to that case (and can make it urgent); anything else
+ * opens a case and starts its process. The registry rows and the engine's state are written in
+ * one transaction, so a failure leaves nothing half-written.
+ */
+@Service
+public class IntakeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  private static final int ATTEMPTS = 3;
+
+  private final Children children;
+  private final Cases cases;
+  private final Reports reports;
+  private final AuditLog audit;
+  private final ProcessEngine engine;
+  private final TransactionTemplate transaction;
+  private final IntakePolicy policy;
+  private final Clock clock;
+
+  public IntakeService(Children children, Cases cases, Reports reports, AuditLog audit,
+      ProcessEngine engine, TransactionTemplate transaction, IntakePolicy policy, Clock clock) {
+    this.children = children;
+    this.cases = cases;
+    this.reports = reports;
+    this.audit = audit;
+    this.engine = engine;
+    this.transaction = transaction;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Receives a report that passed {@link ReportValidator}. Concurrent reports about the same
+   * new child collide on the registry's unique keys; the loser retries and finds the winner's
+   * case.
+   */
+  public IntakeResult receive(ReportRequest report, String receivedBy) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> asSystem(() -> receiveOnce(report, receivedBy)));
+      } catch (DataIntegrityViolationException collision) {
+        if (attempt == ATTEMPTS) {
+          throw collision;
+        }
+        LOG.info("Intake collided with a concurrent report (attempt {}), retrying", attempt);
+      }
+    }
+  }
+
+  private IntakeResult receiveOnce(ReportRequest report, String receivedBy) {
+    if (report.channelTicketId() != null && !report.channelTicketId().isBlank()) {
+      Optional<Report> earlier = reports.byTicket(report.channel(), report.channelTicketId());
+      if (earlier.isPresent()) {
+        return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
+      }
+    }
+    long childId = findOrRegisterChild(report);
+    boolean danger = Boolean.TRUE.equals(report.immediateDanger());
+    Optional<Case> open = cases.openCaseOfChild(childId);
+    if (open.isPresent()) {
+      return addToCase(open.get(), report, danger, receivedBy);
+    }
+    return openCase(childId, report, danger, receivedBy);
+  }
+
+  private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
+      String receivedBy) {
+    Set<String> categories = new LinkedHashSet<>(List.of(openCase.categories().split(",")));
+    categories.addAll(report.suspectedCategories());
+    String allCategories = String.join(",", categories);
+    cases.raiseUrgency(openCase.id(), danger, danger, allCategories);
+    reports.insert(toReport(openCase.id(), report, receivedBy, "MERGED"));
+    engine.getRuntimeService().createMessageCorrelation(CaseProcess.REPORT_MERGED_MESSAGE)
+        .processInstanceBusinessKey(openCase.caseNumber())
+        .setVariable("categories", allCategories)
+        .setVariable("urgent", openCase.urgent() || danger)
+        .setVariable("immediateDanger", openCase.immediateDanger() || danger)
+        .setVariable("mergedReportDanger", danger)
+        .correlate();
+    audit.record(receivedBy, "REPORT_MERGED", openCase.caseNumber());
+    return IntakeResult.merged(openCase.caseNumber());
+  }
+
+  private IntakeResult openCase(long childId, ReportRequest report, boolean danger,
+      String receivedBy) {
+    String district = report.location().district();
+    String categories = String.join(",", report.suspectedCategories());
+    String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
+    long caseId = cases.open(caseNumber, childId, district, categories, danger, danger);
+    reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
+
+    Child child = children.byId(childId);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", caseId);
+    variables.put("caseNumber", caseNumber);
+    variables.put("childId", childId);
+    variables.put("district", district);
+    variables.put("categories", categories);
+    variables.put("channel", report.channel());
+    variables.put("immediateDanger", danger);
+    variables.put("urgent", danger);
+    variables.put("mergedReportDanger", false);
+    variables.put("household", child.household() == null ? "UNKNOWN" : child.household());
+    variables.put("adultDate", adultDate(child));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
+        CaseProcess.PROCESS_KEY, caseNumber, variables);
+    cases.linkProcessInstance(caseId, instance.getId());
+    audit.record(receivedBy, "REPORT_OPENED", caseNumber);
+    return IntakeResult.opened(caseNumber, instance.getId());
+  }
+
+  private long findOrRegisterChild(ReportRequest report) {
+    ReportRequest.Child child = report.child();
+    String district = report.location().district();
+    LocalDate birthDate = birthDate(child);
+    Optional<Child> known = child.idNumber() != null && !child.idNumber().isBlank()
+        ? children.byIdNumber(child.idNumber())
+        : children.byNameAndBirth(child.name().trim(), birthDate, district);
+    if (known.isPresent()) {
+      return known.get().id();
+    }
+    long id = children.insert(new Child(0, child.name().trim(), child.gender(), birthDate,
+        child.estimatedAge(), blankToNull(child.idNumber()), blankToNull(child.household()),
+        district, report.location().street(), report.location().community(),
+        report.location().address()));
+    if (report.guardians() != null) {
+      report.guardians().forEach(g -> children.addGuardian(id,
+          new Children.Guardian(g.name(), g.relation(), g.phone(), g.status())));
+    }
+    return id;
+  }
+
+  private Report toReport(long caseId, ReportRequest report, String receivedBy, String outcome) {
+    ReportRequest.Reporter reporter = report.reporter();
+    OffsetDateTime receivedAt = report.receivedAt() == null || report.receivedAt().isBlank()
+        ? OffsetDateTime.now(clock) : OffsetDateTime.parse(report.receivedAt());
+    return new Report(0, caseId, report.channel(), blankToNull(report.channelTicketId()),
+        receivedAt,
+        reporter == null ? null : reporter.name(),
+        reporter == null ? null : reporter.phone(),
+        reporter == null ? null : reporter.type(),
+        reporter == null ? null : reporter.organisation(),
+        firstReceivingUnit(report, receivedBy),
+        Boolean.TRUE.equals(report.immediateDanger()),
+        String.join(",", report.suspectedCategories()),
+        report.description(), outcome);
+  }
+
+  /** 首接单位: the reporter's organisation where given, else the channel's receiving unit. */
+  private static String firstReceivingUnit(ReportRequest report, String receivedBy) {
+    if (report.reporter() != null && report.reporter().organisation() != null
+        && !report.reporter().organisation().isBlank()) {
+      return report.reporter().organisation();
+    }
+    return Channel.ofCode(report.channel()).map(Channel::chineseName).orElse(receivedBy);
+  }
+
+  private LocalDate birthDate(ReportRequest.Child child) {
+    if (child.birthDate() != null && !child.birthDate().isBlank()) {
+      return LocalDate.parse(child.birthDate());
+    }
+    if (child.idNumber() != null && !child.idNumber().isBlank()) {
+      return IdNumber.birthDate(child.idNumber()).orElse(null);
+    }
+    return null;
+  }
+
+  /** The day protection ends; for a child of estimated age, counted from today. */
+  private Date adultDate(Child child) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate adult = child.birthDate() != null
+        ? child.birthDate().plusYears(policy.adultAge())
+        : today.plusYears(policy.adultAge() - child.estimatedAge());
+    ZoneId zone = clock.getZone();
+    return Date.from(adult.atStartOfDay(zone).toInstant());
+  }
+
+  /**
+   * The intake acts for the platform, not for the caller: a hotline or the police may report
+   * about a child of any district and add to that district's case, which they may not read.
+   */
+  private <T> T asSystem(java.util.function.Supplier<T> work) {
+    IdentityService identity = engine.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

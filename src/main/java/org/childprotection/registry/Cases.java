@@ -1,0 +1,106 @@
+package org.childprotection.registry;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Cases (个案): one open case per child, numbered NJ-year-sequence. */
+@Repository
+public class Cases {
+
+  /** A case as the registry knows it. */
+  public record Case(long id, String caseNumber, long childId, String district, String status,
+      String categories, boolean urgent, boolean immediateDanger, String riskLevel,
+      String processInstanceId, OffsetDateTime openedAt, OffsetDateTime closedAt,
+      String closureReason, String closureNote) {
+
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  public Cases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The next case number of the year. The counter row is locked by the update until the
+   * transaction ends, so concurrent intakes get consecutive, distinct numbers.
+   */
+  public String nextCaseNumber(int year) {
+    int updated = jdbc.sql("UPDATE case_number_counter SET last_number = last_number + 1 "
+        + "WHERE case_year = ?").param(year).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO case_number_counter (case_year, last_number) VALUES (?, 1)")
+          .param(year).update();
+    }
+    int number = jdbc.sql("SELECT last_number FROM case_number_counter WHERE case_year = ?")
+        .param(year).query(Integer.class).single();
+    return String.format("NJ-%d-%06d", year, number);
+  }
+
+  public long open(String caseNumber, long childId, String district, String categories,
+      boolean urgent, boolean immediateDanger) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO protection_case (case_number, child_id, open_child_id, district, status,
+              categories, urgent, immediate_danger, opened_at)
+            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
+        .params(caseNumber, childId, childId, district, categories, urgent, immediateDanger,
+            Children.now())
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public Optional<Case> openCaseOfChild(long childId) {
+    return jdbc.sql("SELECT * FROM protection_case WHERE open_child_id = ?").param(childId)
+        .query(Case.class).optional();
+  }
+
+  public Optional<Case> byNumber(String caseNumber) {
+    return jdbc.sql("SELECT * FROM protection_case WHERE case_number = ?").param(caseNumber)
+        .query(Case.class).optional();
+  }
+
+  public Case byId(long id) {
+    return jdbc.sql("SELECT * FROM protection_case WHERE id = ?").param(id)
+        .query(Case.class).single();
+  }
+
+  public void linkProcessInstance(long caseId, String processInstanceId) {
+    jdbc.sql("UPDATE protection_case SET process_instance_id = ? WHERE id = ?")
+        .params(processInstanceId, caseId).update();
+  }
+
+  /** A later report can make a case urgent and add categories; it never lowers either. */
+  public void raiseUrgency(long caseId, boolean urgent, boolean immediateDanger,
+      String categories) {
+    jdbc.sql("""
+            UPDATE protection_case SET urgent = (urgent OR ?),
+              immediate_danger = (immediate_danger OR ?), categories = ? WHERE id = ?""")
+        .params(urgent, immediateDanger, categories, caseId).update();
+  }
+
+  /** The protection center's triage confirms the categories and the urgency. */
+  public void updateTriage(long caseId, String categories, boolean urgent) {
+    jdbc.sql("UPDATE protection_case SET categories = ?, urgent = ? WHERE id = ?")
+        .params(categories, urgent, caseId).update();
+  }
+
+  public void recordRiskLevel(long caseId, String riskLevel) {
+    jdbc.sql("UPDATE protection_case SET risk_level = ? WHERE id = ?")
+        .params(riskLevel, caseId).update();
+  }
+
+  public void close(long caseId, String reason, String note) {
+    jdbc.sql("""
+            UPDATE protection_case SET status = 'CLOSED', open_child_id = NULL, closed_at = ?,
+              closure_reason = ?, closure_note = ? WHERE id = ? AND status = 'OPEN'""")
+        .params(Children.now(), reason, note, caseId).update();
+  }
+}

@@ -1,0 +1,99 @@
+package org.childprotection.casework;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Reports and form answers for the scenario tests: made-up children, valid ID numbers. */
+final class CaseFixtures {
+
+  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  private static final String CHECK = "10X98765432";
+  private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 900);
+
+  private CaseFixtures() {}
+
+  /** A fresh, valid ID number of a child born on the given day (Gulou region code). */
+  static String idNumber(LocalDate birth) {
+    String body = "320106" + birth.toString().replace("-", "")
+        + String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return body + CHECK.charAt(sum % 11);
+  }
+
+  static Map<String, Object> report(String district, boolean danger, String... categories) {
+    return reportAbout(idNumber(LocalDate.now().minusYears(9)), district, danger, categories);
+  }
+
+  /** A report about the child with this ID number. */
+  static Map<String, Object> reportAbout(String idNumber, String district, boolean danger,
+      String... categories) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("channel", "HOTLINE_12345");
+    report.put("receivedAt", "2026-11-28T09:30:00+08:00");
+    report.put("reporter", Map.of("name", "报告人", "phone", "025-12345678", "type", "NEIGHBOUR"));
+    report.put("child", Map.of("name", "测试儿童", "idNumber", idNumber, "gender", "M"));
+    report.put("location", Map.of("district", district, "street", "湖南路街道",
+        "community", "凤凰二村社区", "address", "测试地址1号"));
+    report.put("suspectedCategories", List.of(categories));
+    report.put("immediateDanger", danger);
+    report.put("description", "测试报告");
+    return report;
+  }
+
+  /** Answers that score GREEN for a nine-year-old: 5 points (age band 6–11). */
+  static Map<String, Object> greenAnswers() {
+    Map<String, Object> answers = new HashMap<>();
+    for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",
+        "multipleInjuriesOrSevereMalnutrition", "disabilityOrDeathFromAbnormalCause",
+        "abandonedOrLongWithoutCare", "unknownOriginMissingOrTrafficked", "organisedBegging",
+        "imminentDanger", "harmInProgress", "withoutCare", "livingAlone", "guardianIncapacity",
+        "refusesToEntrustCare", "singleParent", "disabilityOrSeriousIllness",
+        "mentalOrBehaviourProblems", "housingHazards", "separatedFromParentsOver12Months",
+        "noOtherAbleGuardian", "noContactWithSchoolOrCommunity",
+        "eligibleForAidButNotReceiving", "guardianSeriousHarmNoChange")) {
+      answers.put(flag, false);
+    }
+    answers.put("guardianHarm", "NONE");
+    answers.put("income", "ADEQUATE");
+    answers.put("visitDate", LocalDate.now().toString());
+    answers.put("assessmentNote", "走访记录");
+    return answers;
+  }
+
+  /** YELLOW: 5 (age) + 10 (neglect) + 10 (below 低保) = 25 points. */
+  static Map<String, Object> yellowAnswers() {
+    Map<String, Object> answers = greenAnswers();
+    answers.put("guardianHarm", "NEGLECT_OR_VERBAL");
+    answers.put("income", "BELOW_DIBAO");
+    return answers;
+  }
+
+  /** ORANGE: 5 + 20 (injury) + 10 (below 低保) + 5 (housing) = 40 points. */
+  static Map<String, Object> orangeAnswers() {
+    Map<String, Object> answers = yellowAnswers();
+    answers.put("guardianHarm", "INJURY_OR_PRIOR_WARNING");
+    answers.put("housingHazards", true);
+    return answers;
+  }
+
+  /** RED by override: harm in progress. */
+  static Map<String, Object> redAnswers() {
+    Map<String, Object> answers = greenAnswers();
+    answers.put("harmInProgress", true);
+    return answers;
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+    Map<String, Object> result = new HashMap<>(base);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      result.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return result;
+  }
+}

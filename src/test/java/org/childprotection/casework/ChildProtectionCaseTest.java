@@ -1,0 +1,375 @@
+package org.childprotection.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.childprotection.casework.CaseFixtures.greenAnswers;
+import static org.childprotection.casework.CaseFixtures.orangeAnswers;
+import static org.childprotection.casework.CaseFixtures.redAnswers;
+import static org.childprotection.casework.CaseFixtures.report;
+import static org.childprotection.casework.CaseFixtures.reportAbout;
+import static org.childprotection.casework.CaseFixtures.with;
+import static org.childprotection.casework.CaseFixtures.yellowAnswers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.childprotection.notification.NotificationTemplate;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of {@code child-protection-case}, walked as a caseworker would: reports come in
+ * through the API, tasks are completed with the answers their forms collect, timers are fired
+ * where days would pass. The job executor is off in tests, so each asynchronous step is run
+ * here, in order.
+ */
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ChildProtectionCaseTest extends PlatformTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void anUrgentReportCallsThePoliceWhileTheCenterTriages() {
+    ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    assertThat(instance).isWaitingAt("triage", "policeResponse");
+    assertThat(outbox(instance)).contains("protection-center:CASE_OPENED", "police:POLICE_DISPATCH");
+    assertThat(task(instance, "triage").getDueDate().toInstant())
+        .isBefore(Instant.now().plus(Duration.ofMinutes(61)));
+    assertThat(task(instance, "policeResponse")).hasCandidateGroup("police");
+
+    complete(instance, "policeResponse", Map.of("needsTemporaryCare", true, "policeNote", "已带离"));
+    assertThat(instance).isWaitingAt("triage", "arrangeTemporaryCare");
+    complete(instance, "arrangeTemporaryCare", Map.of("carePlace", "PROTECTION_CENTER"));
+    assertThat(instance).hasPassed("dangerHandled").isWaitingAt("triage");
+  }
+
+  @Test
+  void policeWithoutTemporaryCareEndTheirBranch() {
+    ProcessInstance instance = open(report("gulou", true, "STREET_BEGGING"));
+    runJobs(instance);
+    complete(instance, "policeResponse", Map.of("needsTemporaryCare", false, "policeNote", "已处置"));
+    assertThat(instance).hasPassed("dangerHandled").hasNotPassed("arrangeTemporaryCare");
+  }
+
+  @Test
+  void aGreenCaseWithoutReferralsIsVisitedAndClosedWithTheSupervisorsApproval() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", greenAnswers());
+
+    assertThat(instance).isWaitingAt("waitForVisit").hasPassed("Gateway_AnyReferral")
+        .hasNotPassed("referrals", "caseConference");
+    assertThat(instance).variables().containsEntry("riskLevel", "GREEN");
+    assertThat(timer(instance, "waitForVisit").getDuedate().toInstant())
+        .isAfter(Instant.now().plus(80, ChronoUnit.DAYS));
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "PROPOSE_CLOSURE"));
+    assertThat(task(instance, "approveClosure")).hasCandidateGroup("civil-affairs");
+    complete(instance, "approveClosure", Map.of("closureApproved", false, "closureNote", "再观察"));
+    assertThat(instance).isWaitingAt("waitForVisit");
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "PROPOSE_CLOSURE"));
+    complete(instance, "approveClosure", Map.of("closureApproved", true, "closureNote", "风险已消除"));
+
+    assertThat(instance).isEnded().hasPassed("caseClosed");
+    assertThat(caseRow(instance)).containsEntry("STATUS", "CLOSED")
+        .containsEntry("CLOSURE_REASON", "RESOLVED");
+  }
+
+  @Test
+  void theDisposalPlanRefersEachUnitOnceAndRecordsItsFeedback() {
+    ProcessInstance instance = assessed("LEFT_BEHIND", with(yellowAnswers(),
+        "needMedical", true, "needSchooling", true, "needStudyAid", true));
+
+    List<Task> referrals = engine.getTaskService().createTaskQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey("handleReferral").list();
+    assertThat(referrals).hasSize(3);
+    assertThat(referrals).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroup("education").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroup("health").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroup("womens-federation").count()).isEqualTo(1);
+
+    for (Task referral : referrals) {
+      engine.getTaskService().complete(referral.getId(), Map.of("referralAction", "已办理",
+          "referralResult", "DONE", "referralFeedback", "已落实"));
+    }
+    assertThat(instance).isWaitingAt("waitForVisit");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE case_id = ? AND status = 'DONE'")
+        .param(caseId(instance)).query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void aRedCaseNeedsAConferenceAndTheSupervisorsApprovalOfThePlan() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", redAnswers());
+
+    assertThat(instance).isWaitingAt("caseConference");
+    assertThat(instance).variables().containsEntry("riskLevel", "RED")
+        .containsEntry("riskOverride", true);
+    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "reviewPlan", Map.of("planApproved", false, "reviewNote", "补充"));
+    assertThat(instance).isWaitingAt("caseConference");
+    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划（修订）"));
+    complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+
+    assertThat(instance).isWaitingAt("waitForVisit");
+    assertThat(timer(instance, "waitForVisit").getDuedate().toInstant())
+        .isBefore(Instant.now().plus(8, ChronoUnit.DAYS));
+  }
+
+  @Test
+  void triageRefersAChildFromOutsideTheCityOut() {
+    ProcessInstance instance = open(report("qixia", false, "STREET_BEGGING"));
+    runJobs(instance);
+    complete(instance, "triage", Map.of("confirmedCategories", List.of("STREET_BEGGING"),
+        "urgent", false, "triageOutcome", "REFER_OUT"));
+    complete(instance, "referOut", Map.of("destination", "安徽省某县民政局",
+        "handoverDate", LocalDate.now().toString(), "handoverNote", "已电话对接"));
+
+    assertThat(instance).isEnded().hasPassed("caseReferredOut");
+    assertThat(caseRow(instance)).containsEntry("CLOSURE_REASON", "REFERRED_OUT");
+  }
+
+  @Test
+  void aChildWhoLeftTheCityIsReferredOutFromAVisit() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", greenAnswers());
+    visit(instance, with(greenAnswers(), "visitOutcome", "CHILD_LEFT_CITY"));
+    assertThat(instance).isWaitingAt("referOut");
+    complete(instance, "referOut", Map.of("destination", "上海市某区",
+        "handoverDate", LocalDate.now().toString(), "handoverNote", "已移交"));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aLevelDropsOnlyAfterTwoLowerScoresAndAWorseningReEntersDisposal() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", orangeAnswers());
+    assertThat(instance).variables().containsEntry("riskLevel", "ORANGE");
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().containsEntry("riskLevel", "ORANGE")
+        .containsEntry("scoredLevel", "GREEN");
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().containsEntry("riskLevel", "GREEN");
+
+    visit(instance, with(redAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().containsEntry("riskLevel", "RED")
+        .containsEntry("riskWorsened", true);
+    assertThat(instance).isWaitingAt("caseConference");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE case_id = ?").param(caseId(instance))
+        .query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void theCaseClosesItselfWhenTheChildTurnsEighteen() {
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(18).plusDays(3));
+    ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "SPECIAL_HARDSHIP"));
+    runJobs(instance);
+    Job birthday = timer(instance, "turnedEighteen");
+    assertThat(birthday.getDuedate().toInstant())
+        .isAfter(Instant.now().plus(1, ChronoUnit.DAYS))
+        .isBefore(Instant.now().plus(4, ChronoUnit.DAYS));
+
+    engine.getManagementService().executeJob(birthday.getId());
+
+    assertThat(instance).isEnded().hasPassed("closedAtAdulthood");
+    assertThat(caseRow(instance)).containsEntry("CLOSURE_REASON", "AGE_18");
+    assertThat((String) caseRow(instance).get("CLOSURE_NOTE")).contains("年满18周岁");
+  }
+
+  @Test
+  void aFurtherReportIsAddedToTheOpenCaseForReview() {
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(7));
+    ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "LEFT_BEHIND"));
+    runJobs(instance);
+
+    Http.Response merged = as("center").postJson("/api/reports",
+        reportAbout(idNumber, "gulou", false, "GUARDIANSHIP_LACKING"));
+
+    assertThat(merged.status()).isEqualTo(200);
+    assertThat(merged.json().get("status").asText()).isEqualTo("MERGED");
+    assertThat(instance).isWaitingAt("triage", "reviewNewReport");
+    assertThat(instance).variables().containsEntry("categories", "LEFT_BEHIND,GUARDIANSHIP_LACKING");
+    complete(instance, "reviewNewReport", Map.of("newReportAssessment", "NO_CHANGE",
+        "newReportNote", "已核实"));
+    assertThat(instance).hasPassed("newReportReviewed").isWaitingAt("triage");
+  }
+
+  @Test
+  void aFurtherUrgentReportCallsThePoliceAgainAndMakesTheCaseUrgent() {
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(5));
+    ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    as("police").postJson("/api/reports", reportAbout(idNumber, "gulou", true, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    assertThat(instance).isWaitingAt("triage", "policeResponseAgain");
+    assertThat(instance).variables().containsEntry("urgent", true);
+    assertThat(caseRow(instance)).containsEntry("URGENT", true);
+    complete(instance, "policeResponseAgain", Map.of("needsTemporaryCare", false,
+        "policeNote", "已出警"));
+    assertThat(instance).isWaitingAt("triage", "reviewNewReport");
+  }
+
+  @Test
+  void overdueTriageAndAssessmentAreEscalatedToCivilAffairs() {
+    ProcessInstance instance = open(report("gulou", false, "SPECIAL_HARDSHIP"));
+    runJobs(instance);
+
+    fire(instance, "TriageOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_TRIAGE");
+    assertThat(instance).isWaitingAt("triage");
+
+    triage(instance);
+    fire(instance, "AssessmentOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_ASSESSMENT");
+    assertThat(instance).isWaitingAt("assessFamily");
+  }
+
+  @Test
+  void anOverdueConferenceIsEscalated() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", redAnswers());
+    fire(instance, "ConferenceOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_CONFERENCE");
+    assertThat(instance).isWaitingAt("caseConference");
+  }
+
+  @Test
+  void aUnitIsRemindedBeforeItsReferralIsDueAndEscalatedAfter() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", with(yellowAnswers(),
+        "needLegalAid", true));
+    fire(instance, "referralReminder");
+    assertThat(outbox(instance)).contains("justice:REFERRAL_REMINDER");
+    fire(instance, "ReferralOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_REFERRAL");
+    assertThat(instance).isWaitingAt("handleReferral");
+  }
+
+  @Test
+  void anOverdueVisitIsEscalated() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", greenAnswers());
+    fire(instance, "waitForVisit");
+    fire(instance, "VisitOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_VISIT");
+    assertThat(instance).isWaitingAt("followUpVisit");
+  }
+
+  // --- walking the case --------------------------------------------------------------------
+
+  private ProcessInstance open(Map<String, Object> report) {
+    Http.Response answer = as("center").postJson("/api/reports", report);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(answer.json().get("processInstanceId").asText()).singleResult();
+  }
+
+  /** Opened, triaged, assessed with these answers, and any notifications sent. */
+  private ProcessInstance assessed(String category, Map<String, Object> answers) {
+    ProcessInstance instance = open(report("gulou", false, category));
+    runJobs(instance);
+    triage(instance);
+    assertThat(task(instance, "assessFamily")).hasCandidateGroup("district-gulou");
+    complete(instance, "assessFamily", answers);
+    return instance;
+  }
+
+  private void triage(ProcessInstance instance) {
+    complete(instance, "triage", Map.of("confirmedCategories",
+        List.of(engine.getRuntimeService().getVariable(instance.getId(), "categories")
+            .toString().split(",")),
+        "urgent", false, "triageOutcome", "ASSESS"));
+  }
+
+  private void visit(ProcessInstance instance, Map<String, Object> answers) {
+    fire(instance, "waitForVisit");
+    complete(instance, "followUpVisit", with(answers, "guidance", "监护指导", "visitNote", "走访"));
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(instance, taskKey).getId(), variables);
+    runJobs(instance);
+  }
+
+  private Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).timers().singleResult();
+  }
+
+  /** Days pass: the timer of this activity fires now. */
+  private void fire(ProcessInstance instance, String activityId) {
+    Job timer = timer(instance, activityId);
+    assertThat(timer).as("timer " + activityId).isNotNull();
+    engine.getManagementService().executeJob(timer.getId());
+    runJobs(instance);
+  }
+
+  /** Runs the asynchronous steps that are due, as the job executor would. */
+  private void runJobs(ProcessInstance instance) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery()
+          .processInstanceId(instance.getId()).executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  private List<String> outbox(ProcessInstance instance) {
+    return jdbc.sql("SELECT recipient, subject, n.case_number FROM notification n "
+            + "JOIN protection_case c ON c.case_number = n.case_number "
+            + "WHERE c.process_instance_id = ? AND n.channel = 'OUTBOX'")
+        .param(instance.getId())
+        .query((rs, i) -> rs.getString(1) + ":" + template(rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** Which template a delivered subject was written from. */
+  private static String template(String subject, String caseNumber) {
+    for (NotificationTemplate template : NotificationTemplate.values()) {
+      if (template.subject(caseNumber).equals(subject)) {
+        return template.name();
+      }
+    }
+    return subject;
+  }
+
+  private Map<String, Object> caseRow(ProcessInstance instance) {
+    Map<String, Object> row = new java.util.HashMap<>();
+    jdbc.sql("SELECT * FROM protection_case WHERE process_instance_id = ?")
+        .param(instance.getId()).query().singleRow()
+        .forEach((k, v) -> row.put(k.toUpperCase(), v));
+    return row;
+  }
+
+  private long caseId(ProcessInstance instance) {
+    return ((Number) caseRow(instance).get("ID")).longValue();
+  }
+}
