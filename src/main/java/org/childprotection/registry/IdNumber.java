@@ -57,6 +57,11 @@ public final class IdNumber {
     return idNumber.substring(0, 6) + "********" + "***" + idNumber.charAt(17);
   }
 
+  /** The complete number for its first 17 digits: they, followed by their check character. */
+  public static String withCheckCharacter(String first17) {
+    return first17 + checkCharacter(first17);
+  }
+
   static char checkCharacter(String idNumber) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {

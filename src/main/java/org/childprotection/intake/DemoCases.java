@@ -1,0 +1,126 @@
+package org.childprotection.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.childprotection.registry.IdNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The quick start's cases: a handful across districts at different stages, so that a newcomer
+ * finds real work in Tasklist and Cockpit. Made once, on an empty registry, in the demo profile.
+ * The children are invented.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "minor-protection.demo.cases-enabled", havingValue = "true")
+public class DemoCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+
+  private final IntakeService intake;
+  private final ProcessEngine engine;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public DemoCases(IntakeService intake, ProcessEngine engine, JdbcClient jdbc, Clock clock) {
+    this.intake = intake;
+    this.engine = engine;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void createOnce() {
+    if (jdbc.sql("SELECT COUNT(*) FROM protection_case").query(Long.class).single() > 0) {
+      return;
+    }
+    // 鼓楼: an urgent report; the police and the center are at work.
+    open("gulou", "演示儿童甲", 1, true, "DOMESTIC_VIOLENCE");
+    // 鼓楼: triaged, the social worker's visit and assessment are due.
+    String gulou = open("gulou", "演示儿童乙", 2, false, "LEFT_BEHIND");
+    triage(gulou);
+    // 栖霞: YELLOW, referred to health and education.
+    String qixia = open("qixia", "演示儿童丙", 3, false, "SPECIAL_HARDSHIP");
+    triage(qixia);
+    assess(qixia, Map.of("guardianHarm", "NEGLECT_OR_VERBAL", "income", "BELOW_DIBAO",
+        "needMedical", true, "needSchooling", true));
+    // 江宁: RED, waiting for the case conference.
+    String jiangning = open("jiangning", "演示儿童丁", 4, false, "DOMESTIC_VIOLENCE");
+    triage(jiangning);
+    assess(jiangning, Map.of("guardianHarm", "REPEATED_OR_CRIMINAL", "harmInProgress", true));
+    // 玄武: GREEN, followed up by visits.
+    String xuanwu = open("xuanwu", "演示儿童戊", 5, false, "GUARDIANSHIP_LACKING");
+    triage(xuanwu);
+    assess(xuanwu, Map.of("guardianHarm", "NONE", "income", "ADEQUATE"));
+    LOG.info("Demo cases created in gulou, qixia, jiangning and xuanwu");
+  }
+
+  private String open(String district, String name, int serial, boolean danger,
+      String category) {
+    LocalDate birth = LocalDate.now(clock).minusYears(6 + serial).minusDays(serial * 37L);
+    String idNumber = IdNumber.withCheckCharacter(
+        "320106" + birth.toString().replace("-", "") + String.format("%03d", 900 + serial));
+    ReportRequest report = new ReportRequest("HOTLINE_12345", "DEMO-" + serial, null,
+        new ReportRequest.Reporter("演示报告人", "025-12345", "NEIGHBOUR", null),
+        new ReportRequest.Child(name, idNumber, serial % 2 == 0 ? "F" : "M", null, null, "LOCAL"),
+        new ReportRequest.Location(district, "演示街道", "演示社区", "演示地址" + serial + "号"),
+        List.of(category), danger, "演示案件，非真实数据", null);
+    return intake.receive(report, "demo").processInstanceId();
+  }
+
+  private void triage(String instance) {
+    complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageNote", "演示：转区社工走访评估"));
+  }
+
+  private void assess(String instance, Map<String, Object> answers) {
+    Map<String, Object> variables = new HashMap<>();
+    for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",
+        "multipleInjuriesOrSevereMalnutrition", "disabilityOrDeathFromAbnormalCause",
+        "abandonedOrLongWithoutCare", "unknownOriginMissingOrTrafficked", "organisedBegging",
+        "imminentDanger", "harmInProgress", "withoutCare", "livingAlone")) {
+      variables.put(flag, false);
+    }
+    variables.put("assessmentNote", "演示评估");
+    variables.putAll(answers);
+    complete(instance, "assessFamily", variables);
+  }
+
+  /** Runs the case's due asynchronous steps (notifications), then completes the task. */
+  private void complete(String instance, String taskKey, Map<String, Object> variables) {
+    runJobs(instance);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      LOG.warn("Demo case {} did not reach {}: left where it is", instance, taskKey);
+      return;
+    }
+    engine.getTaskService().complete(task.getId(), variables);
+    runJobs(instance);
+  }
+
+  /** As the job executor would, which may not have started yet. */
+  private void runJobs(String instance) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery()
+          .processInstanceId(instance).executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+}
