@@ -5,25 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.childprotection.registry.IdNumber;
 
 /** Reports and form answers for the scenario tests: made-up children, valid ID numbers. */
 final class CaseFixtures {
 
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
   private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 900);
 
   private CaseFixtures() {}
 
   /** A fresh, valid ID number of a child born on the given day (Gulou region code). */
   static String idNumber(LocalDate birth) {
-    String body = "320106" + birth.toString().replace("-", "")
-        + String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return body + CHECK.charAt(sum % 11);
+    return IdNumber.withCheckCharacter("320106" + birth.toString().replace("-", "")
+        + String.format("%03d", SEQUENCE.incrementAndGet() % 1000));
   }
 
   static Map<String, Object> report(String district, boolean danger, String... categories) {

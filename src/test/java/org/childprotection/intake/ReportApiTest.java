@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.childprotection.registry.IdNumber;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReportApiTest extends PlatformTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
   private static int sequence = (int) (System.nanoTime() % 500);
 
   @Autowired
@@ -211,12 +210,8 @@ class ReportApiTest extends PlatformTest {
   }
 
   private static synchronized String idNumber() {
-    String body = "320106" + LocalDate.now().minusYears(10).toString().replace("-", "")
-        + String.format("%03d", (sequence++ % 1000));
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return body + CHECK.charAt(sum % 11);
+    return IdNumber.withCheckCharacter("320106"
+        + LocalDate.now().minusYears(10).toString().replace("-", "")
+        + String.format("%03d", (sequence++ % 1000)));
   }
 }
