@@ -3,6 +3,9 @@ package org.childprotection.notification;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +31,26 @@ public class NotificationDelegate implements JavaDelegate {
     NotificationTemplate template =
         NotificationTemplate.valueOf((String) execution.getVariableLocal("template"));
     String caseNumber = execution.getProcessBusinessKey();
-    Notification notification = new Notification(
-        execution.getId() + ":" + execution.getCurrentActivityId(), recipient, caseNumber,
-        template.subject(caseNumber), template.body(caseNumber));
+    Notification notification = new Notification(idempotencyKey(execution), recipient,
+        caseNumber, template.subject(caseNumber), template.body(caseNumber));
     for (NotificationChannel channel : channels) {
       if (!log.delivered(notification.idempotencyKey(), channel.name())) {
         channel.send(notification);
       }
     }
+  }
+
+  /**
+   * The same on every retry of this send: the job's id (a failed job is retried as the same
+   * job, while each attempt may run in a new execution). A step run without a job falls back
+   * to its execution and activity.
+   */
+  static String idempotencyKey(DelegateExecution execution) {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    if (job != null) {
+      return "job:" + job.getId();
+    }
+    return "execution:" + execution.getId() + ":" + execution.getCurrentActivityId();
   }
 }
