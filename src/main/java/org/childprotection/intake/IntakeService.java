@@ -3,14 +3,13 @@ package org.childprotection.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -47,18 +46,18 @@ public class IntakeService {
   private final AuditLog audit;
   private final ProcessEngine engine;
   private final TransactionTemplate transaction;
-  private final IntakePolicy policy;
+  private final Adulthood adulthood;
   private final Clock clock;
 
   public IntakeService(Children children, Cases cases, Reports reports, AuditLog audit,
-      ProcessEngine engine, TransactionTemplate transaction, IntakePolicy policy, Clock clock) {
+      ProcessEngine engine, TransactionTemplate transaction, Adulthood adulthood, Clock clock) {
     this.children = children;
     this.cases = cases;
     this.reports = reports;
     this.audit = audit;
     this.engine = engine;
     this.transaction = transaction;
-    this.policy = policy;
+    this.adulthood = adulthood;
     this.clock = clock;
   }
 
@@ -116,6 +115,41 @@ public class IntakeService {
 
   private IntakeResult openCase(long childId, ReportRequest report, boolean danger,
       String receivedBy) {
+    Map<String, Object> variables = register(childId, report, danger, receivedBy);
+    String caseNumber = (String) variables.get("caseNumber");
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
+        CaseProcess.PROCESS_KEY, caseNumber, variables);
+    cases.linkProcessInstance((Long) variables.get("caseId"), instance.getId());
+    audit.record(receivedBy, "REPORT_OPENED", caseNumber);
+    return IntakeResult.opened(caseNumber, instance.getId());
+  }
+
+  /**
+   * Registers a case that a caseworker opens from Tasklist, whose process instance is starting
+   * already: the same registration as a report's, inside the engine's transaction. A child who
+   * has an open case gets no second one.
+   *
+   * @return the case's variables, the case number among them
+   */
+  public Map<String, Object> registerStartedCase(ReportRequest report, String startedBy) {
+    long childId = findOrRegisterChild(report);
+    cases.openCaseOfChild(childId).ifPresent(open -> {
+      throw new BadUserRequestException("该儿童已有在办案件 " + open.caseNumber()
+          + "，请在该案件中处理（新情况可通过报告并入）");
+    });
+    Map<String, Object> variables =
+        register(childId, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy);
+    audit.record(startedBy, "CASE_STARTED_IN_TASKLIST", (String) variables.get("caseNumber"));
+    return variables;
+  }
+
+  public void linkProcessInstance(long caseId, String processInstanceId) {
+    cases.linkProcessInstance(caseId, processInstanceId);
+  }
+
+  /** The registry's case and first report, and the variables the case's process starts with. */
+  private Map<String, Object> register(long childId, ReportRequest report, boolean danger,
+      String receivedBy) {
     String district = report.location().district();
     String categories = String.join(",", report.suspectedCategories());
     String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
@@ -134,13 +168,10 @@ public class IntakeService {
     variables.put("urgent", danger);
     variables.put("mergedReportDanger", false);
     variables.put("household", child.household() == null ? "UNKNOWN" : child.household());
-    variables.put("adultDate", adultDate(child));
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
-        CaseProcess.PROCESS_KEY, caseNumber, variables);
-    cases.linkProcessInstance(caseId, instance.getId());
-    audit.record(receivedBy, "REPORT_OPENED", caseNumber);
-    return IntakeResult.opened(caseNumber, instance.getId());
+    variables.put("adultDate", adulthood.dateFor(child.birthDate(), child.estimatedAge()));
+    return variables;
   }
+
 
   private long findOrRegisterChild(ReportRequest report) {
     ReportRequest.Child child = report.child();
@@ -198,15 +229,7 @@ public class IntakeService {
     return null;
   }
 
-  /** The day protection ends; for a child of estimated age, counted from today. */
-  private Date adultDate(Child child) {
-    LocalDate today = LocalDate.now(clock);
-    LocalDate adult = child.birthDate() != null
-        ? child.birthDate().plusYears(policy.adultAge())
-        : today.plusYears(policy.adultAge() - child.estimatedAge());
-    ZoneId zone = clock.getZone();
-    return Date.from(adult.atStartOfDay(zone).toInstant());
-  }
+
 
   /**
    * The intake acts for the platform, not for the caller: a hotline or the police may report
