@@ -65,6 +65,11 @@ public class Deadlines {
     return date(now().plus(policy.visitGrace()));
   }
 
+  /** So many working days from now, for the other models' limits. */
+  public Date workingDays(int days) {
+    return date(workingDaysFromNow(days));
+  }
+
   ZonedDateTime workingDaysFromNow(int days) {
     ZonedDateTime at = now();
     int left = days;

@@ -12,7 +12,15 @@ public enum NotificationTemplate {
   ESCALATION_ASSESSMENT("督促检查：评估超时（案件 %s）", "案件 %s 的走访评估已超过时限，请督促区社工办理。"),
   ESCALATION_CONFERENCE("督促检查：会商超时（案件 %s）", "一级风险案件 %s 的个案会商已超过时限，请督促办理。"),
   ESCALATION_REFERRAL("督促检查：转介超时（案件 %s）", "案件 %s 的转介事项已超过办理时限，请督促承办单位。"),
-  ESCALATION_VISIT("督促检查：走访超时（案件 %s）", "案件 %s 的跟踪走访已超过时限，请督促区社工办理。");
+  ESCALATION_VISIT("督促检查：走访超时（案件 %s）", "案件 %s 的跟踪走访已超过时限，请督促区社工办理。"),
+  GUARDIANSHIP_STARTED("监护干预已启动（案件 %s）", "案件 %s 监护人严重侵害且屡教不改，已启动监护干预，公安已出警处置。"),
+  ESCALATION_INVESTIGATION_START("督促检查：调查评估未按时启动（案件 %s）", "案件 %s 的监护调查评估应在3个工作日内启动，请督促保护中心。"),
+  ESCALATION_INVESTIGATION("督促检查：调查评估报告逾期（案件 %s）", "案件 %s 的监护调查评估报告已超过时限，请督促保护中心。"),
+  ESCALATION_PROTECTION_ORDER("提示：人身安全保护令逾期未裁定（案件 %s）", "案件 %s 的人身安全保护令申请已超过法定裁定期限，请与法院联系，不得推定结果。"),
+  PROTECTION_ORDER_EXPIRED("人身安全保护令期满（案件 %s）", "案件 %s 的人身安全保护令已期满，请评估是否需要再次申请。"),
+  ESCALATION_CUSTODY_LIMIT("提示：临时监护即将满十二个月（案件 %s）", "案件 %s 的临时监护即将满十二个月，须尽快作出决定。"),
+  COURT_ACCEPTANCE_OVERDUE("提示：法院逾期未受理（案件 %s）", "案件 %s 的监护资格申请未在期限内获法院受理，请与法院联系核实，不得推定结果。"),
+  COURT_RULING_OVERDUE("提示：法院逾期未裁定（案件 %s）", "案件 %s 的监护资格案件已超过特别程序审理期限，请与法院联系核实，不得推定结果。");
 
   private final String subject;
   private final String body;

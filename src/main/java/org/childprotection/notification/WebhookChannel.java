@@ -2,6 +2,7 @@ package org.childprotection.notification;
 
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.childprotection.engine.OutboundHttp;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -19,7 +20,8 @@ public class WebhookChannel implements NotificationChannel {
 
   public WebhookChannel(RestClient.Builder builder, NotificationPolicy policy,
       NotificationLog log) {
-    this.http = builder.baseUrl(policy.webhook().url()).build();
+    this.http = builder.requestFactory(OutboundHttp.requestFactory())
+        .baseUrl(policy.webhook().url()).build();
     this.log = log;
   }
 

@@ -23,4 +23,9 @@ public record CaseFile(
     List<Assessments.Assessment> assessments,
     List<Referrals.Referral> referrals,
     List<Visits.Visit> visits,
-    List<Object> guardianshipProceedings) {}
+    GuardianshipProceedings guardianship) {
+
+  /** 监护干预: measures taken, applications to the court with their rulings, new guardians. */
+  public record GuardianshipProceedings(List<?> measures, List<?> applications,
+      List<?> placements) {}
+}

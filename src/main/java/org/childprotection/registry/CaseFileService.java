@@ -1,7 +1,6 @@
 package org.childprotection.registry;
 
 import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.childprotection.api.NotFoundException;
 import org.childprotection.registry.Cases.Case;
@@ -24,10 +23,11 @@ public class CaseFileService {
   private final Visits visits;
   private final AuditLog audit;
   private final HistoryService history;
+  private final GuardianshipRecords guardianship;
 
   public CaseFileService(Cases cases, Children children, Reports reports,
       Assessments assessments, Referrals referrals, Visits visits, AuditLog audit,
-      HistoryService history) {
+      HistoryService history, GuardianshipRecords guardianship) {
     this.cases = cases;
     this.children = children;
     this.reports = reports;
@@ -36,6 +36,7 @@ public class CaseFileService {
     this.visits = visits;
     this.audit = audit;
     this.history = history;
+    this.guardianship = guardianship;
   }
 
   @Transactional
@@ -50,7 +51,8 @@ public class CaseFileService {
         found.closureReason(), found.closureNote(),
         children.byId(found.childId()), children.guardians(found.childId()),
         reports.ofCase(found.id()), assessments.ofCase(found.id()),
-        referrals.ofCase(found.id()), visits.ofCase(found.id()), List.of());
+        referrals.ofCase(found.id()), visits.ofCase(found.id()),
+        guardianship.proceedingsOf(found.id()));
   }
 
   /** The engine answers with the caller's authentication, set for the request. */

@@ -1,0 +1,100 @@
+package org.childprotection.court;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Applications to the court (撤销/恢复监护人资格) and what the court answered. */
+@Repository
+public class CourtApplications {
+
+  /** An application and its state at the court. */
+  public record Application(long id, String applicationNumber, long caseId,
+      String applicationType, String legalGrounds, String applicant, boolean procuratorateSupport,
+      String status, String courtCaseNumber, String outcome, LocalDate rulingDate,
+      String appointedGuardian, OffsetDateTime filedAt, OffsetDateTime sentAt,
+      OffsetDateTime acceptedAt, OffsetDateTime ruledAt) {
+
+    public boolean ruled() {
+      return "RULED".equals(status);
+    }
+
+    public boolean accepted() {
+      return "ACCEPTED".equals(status) || ruled();
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  public CourtApplications(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** SQ-<year>-<5 digits>, sequential per year (申请编号), like the case numbers. */
+  public String file(long caseId, int year, String type, String grounds, String applicant,
+      boolean procuratorateSupport) {
+    int updated = jdbc.sql("UPDATE court_application_counter SET last_number = last_number + 1 "
+        + "WHERE application_year = ?").param(year).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO court_application_counter (application_year, last_number) "
+          + "VALUES (?, 1)").param(year).update();
+    }
+    int number = jdbc.sql("SELECT last_number FROM court_application_counter "
+        + "WHERE application_year = ?").param(year).query(Integer.class).single();
+    String applicationNumber = String.format("SQ-%d-%05d", year, number);
+    jdbc.sql("""
+            INSERT INTO court_application (application_number, case_id, application_type,
+              legal_grounds, applicant, procuratorate_support, status, filed_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'FILED', ?)""")
+        .params(applicationNumber, caseId, type, grounds, applicant, procuratorateSupport, now())
+        .update();
+    return applicationNumber;
+  }
+
+  public Optional<Application> byNumber(String applicationNumber) {
+    return jdbc.sql("SELECT * FROM court_application WHERE application_number = ?")
+        .param(applicationNumber).query(Application.class).optional();
+  }
+
+  /** Locks the row until the transaction ends: two callbacks for one application queue up. */
+  public Optional<Application> byNumberForUpdate(String applicationNumber) {
+    return jdbc.sql("SELECT * FROM court_application WHERE application_number = ? FOR UPDATE")
+        .param(applicationNumber).query(Application.class).optional();
+  }
+
+  public List<Application> ofCase(long caseId) {
+    return jdbc.sql("SELECT * FROM court_application WHERE case_id = ? ORDER BY filed_at, id")
+        .param(caseId).query(Application.class).list();
+  }
+
+  public void markSent(String applicationNumber) {
+    jdbc.sql("UPDATE court_application SET status = 'SENT', sent_at = ? "
+        + "WHERE application_number = ? AND status = 'FILED'")
+        .params(now(), applicationNumber).update();
+  }
+
+  public void markAccepted(String applicationNumber, String courtCaseNumber) {
+    jdbc.sql("UPDATE court_application SET status = 'ACCEPTED', accepted_at = ?, "
+        + "court_case_number = ? WHERE application_number = ? AND status IN ('FILED', 'SENT')")
+        .params(now(), courtCaseNumber, applicationNumber).update();
+  }
+
+  public void markRuled(String applicationNumber, String courtCaseNumber, String outcome,
+      LocalDate rulingDate, String appointedGuardian) {
+    jdbc.sql("""
+            UPDATE court_application SET status = 'RULED', ruled_at = ?, court_case_number = ?,
+              outcome = ?, ruling_date = ?, appointed_guardian = ?
+            WHERE application_number = ?""")
+        .params(now(), courtCaseNumber, outcome, rulingDate, appointedGuardian,
+            applicationNumber)
+        .update();
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

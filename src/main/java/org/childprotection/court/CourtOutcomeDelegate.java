@@ -1,0 +1,30 @@
+package org.childprotection.court;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记裁定结果: the ruling, whether it came through the API or was recorded by a court user in
+ * Tasklist, is the registry's too. Writing it again is harmless.
+ */
+@Component("courtOutcomeDelegate")
+public class CourtOutcomeDelegate implements JavaDelegate {
+
+  private final CourtApplications applications;
+
+  public CourtOutcomeDelegate(CourtApplications applications) {
+    this.applications = applications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object rulingDate = execution.getVariable("rulingDate");
+    applications.markRuled((String) execution.getVariable("applicationNumber"),
+        (String) execution.getVariable("courtCaseNumber"),
+        (String) execution.getVariable("rulingOutcome"),
+        rulingDate == null ? null : LocalDate.parse(rulingDate.toString().substring(0, 10)),
+        (String) execution.getVariable("appointedGuardian"));
+  }
+}

@@ -1,0 +1,90 @@
+package org.childprotection.court;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.childprotection.api.ApiError;
+import org.childprotection.api.ApiError.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/court/rulings}: the court's system hands back its acceptance and ruling of an
+ * application to revoke or restore guardianship.
+ */
+@RestController
+@RequestMapping("/api/court/rulings")
+public class CourtRulingController {
+
+  private static final Set<String> OUTCOMES = Set.of("REVOKED", "RESTORED", "DISMISSED");
+
+  private final CourtCallbackService callbacks;
+  private final Clock clock;
+
+  public CourtRulingController(CourtCallbackService callbacks, Clock clock) {
+    this.callbacks = callbacks;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  public ResponseEntity<?> receive(@RequestBody(required = false) CourtCallback callback,
+      Principal caller) {
+    List<FieldError> errors = check(callback);
+    if (!errors.isEmpty()) {
+      return ResponseEntity.badRequest().body(new ApiError(errors));
+    }
+    return ResponseEntity.ok(callbacks.receive(callback, caller.getName()));
+  }
+
+  @ExceptionHandler(CourtConflictException.class)
+  ResponseEntity<ApiError> conflict(CourtConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("outcome", e.getMessage()));
+  }
+
+  private List<FieldError> check(CourtCallback callback) {
+    List<FieldError> errors = new ArrayList<>();
+    if (callback == null) {
+      errors.add(new FieldError(null, "请求体不能为空"));
+      return errors;
+    }
+    if (blank(callback.applicationNumber()) || callback.applicationNumber().length() > 30) {
+      errors.add(new FieldError("applicationNumber", "必须填写申请编号（不超过30个字符）"));
+    }
+    if (blank(callback.courtCaseNumber()) || callback.courtCaseNumber().length() > 50) {
+      errors.add(new FieldError("courtCaseNumber", "必须填写法院案号（不超过50个字符）"));
+    }
+    if (callback.isRuling()) {
+      if (!OUTCOMES.contains(callback.outcome())) {
+        errors.add(new FieldError("outcome", "裁定结果应为 REVOKED、RESTORED 或 DISMISSED"));
+      }
+      if (blank(callback.rulingDate())) {
+        errors.add(new FieldError("rulingDate", "必须填写裁定日期"));
+      } else {
+        try {
+          if (LocalDate.parse(callback.rulingDate()).isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError("rulingDate", "裁定日期不能晚于今天"));
+          }
+        } catch (DateTimeParseException e) {
+          errors.add(new FieldError("rulingDate", "裁定日期格式应为 yyyy-MM-dd"));
+        }
+      }
+    }
+    if (callback.appointedGuardian() != null && callback.appointedGuardian().length() > 100) {
+      errors.add(new FieldError("appointedGuardian", "长度不能超过 100 个字符"));
+    }
+    return errors;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,41 @@
+package org.childprotection.guardianship;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.childprotection.court.CourtApplications;
+import org.childprotection.engine.VariableValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记撤销监护人资格申请: files the application with its legal grounds (one or more of the seven
+ * situations), the applicant and the procuratorate's support, under a new application number.
+ */
+@Component("fileApplicationDelegate")
+public class FileApplicationDelegate implements JavaDelegate {
+
+  private final CourtApplications applications;
+  private final Clock clock;
+
+  public FileApplicationDelegate(CourtApplications applications, Clock clock) {
+    this.applications = applications;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> grounds = VariableValues.strings(execution.getVariable("legalGrounds"));
+    if (grounds.isEmpty()) {
+      throw new BadUserRequestException("legalGrounds：申请撤销监护人资格须选择至少一项法定情形");
+    }
+    String number = applications.file(((Number) execution.getVariable("caseId")).longValue(),
+        LocalDate.now(clock).getYear(), "REVOCATION", String.join(",", grounds),
+        (String) execution.getVariable("applicant"),
+        Boolean.TRUE.equals(execution.getVariable("procuratorateSupport")));
+    execution.setVariable("applicationNumber", number);
+    execution.setVariable("legalGrounds", String.join(",", grounds));
+  }
+}

@@ -1,0 +1,23 @@
+package org.childprotection.guardianship;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** 指定监护人与安置 done: the new guardian and the placement go into the registry. */
+@Component("placementListener")
+public class PlacementListener implements TaskListener {
+
+  private final Measures measures;
+
+  public PlacementListener(Measures measures) {
+    this.measures = measures;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    measures.place(((Number) task.getVariable("caseId")).longValue(),
+        (String) task.getVariable("guardianType"), (String) task.getVariable("placement"),
+        (String) task.getVariable("newGuardianName"), task.getAssignee());
+  }
+}
