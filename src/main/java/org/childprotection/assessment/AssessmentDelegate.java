@@ -64,6 +64,11 @@ public class AssessmentDelegate implements JavaDelegate {
     variables.put("scoredLevel", score.level().name());
     variables.put("riskLevel", outcome.level().name());
     variables.put("riskWorsened", outcome.worsened());
+    // A visit that finds a worse risk, or a guardian who seriously harms the child and does not
+    // change (before any guardianship procedure), goes back to the disposal plan.
+    variables.put("reenterDisposal", outcome.worsened()
+        || (Boolean.TRUE.equals(execution.getVariable("guardianSeriousHarmNoChange"))
+            && !Boolean.TRUE.equals(execution.getVariable("guardianshipStarted"))));
     variables.put("lowerScoreStreak", outcome.lowerStreak());
     variables.put("lowerScoreRunLevel",
         outcome.lowestRun() == null ? null : outcome.lowestRun().name());

@@ -182,6 +182,30 @@ class ChildProtectionCaseTest extends PlatformTest {
   }
 
   @Test
+  void aWorkerEscalatesToGuardianshipTransferAtAVisit() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", greenAnswers());
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "guardianSeriousHarmNoChange", true));
+
+    ProcessInstance guardianship = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(guardianship.getProcessDefinitionId()).startsWith("guardianship-transfer:");
+    assertThat(guardianship.getTenantId()).isEqualTo("gulou");
+    assertThat(guardianship.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    assertThat(engine.getTaskService().createTaskQuery()
+        .processInstanceId(guardianship.getId()).taskCandidateGroup("police")
+        .taskDefinitionKey("policeIntervention").count()).isEqualTo(1);
+    assertThat(instance).isWaitingAt("waitForVisit");
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "guardianSeriousHarmNoChange", true));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).count()).as("one procedure, not two")
+        .isEqualTo(1);
+  }
+
+  @Test
   void theCaseClosesItselfWhenTheChildTurnsEighteen() {
     String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(18).plusDays(3));
     ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "SPECIAL_HARDSHIP"));
