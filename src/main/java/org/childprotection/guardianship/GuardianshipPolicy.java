@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("minor-protection.guardianship")
 public record GuardianshipPolicy(
     int investigationStartWorkingDays,
+    int minimumInvestigators,
     Period investigationReport,
     Duration protectionOrderDecision,
     Duration protectionOrderDecisionUrgent,
@@ -28,7 +29,7 @@ public record GuardianshipPolicy(
         || protectionOrderDecisionUrgent == null || custodyReview == null || custodyLimit == null
         || warningVisitInterval == null || restorationEarliest == null
         || restorationLatest == null || adoptionAfter == null || dismissalMonitoring == null
-        || admonitionsBeforeRefusal < 1) {
+        || admonitionsBeforeRefusal < 1 || minimumInvestigators < 1) {
       throw new IllegalArgumentException("minor-protection.guardianship is incomplete");
     }
   }

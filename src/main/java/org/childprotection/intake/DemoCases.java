@@ -65,6 +65,14 @@ public class DemoCases {
     String xuanwu = open("xuanwu", "演示儿童戊", 5, false, "GUARDIANSHIP_LACKING");
     triage(xuanwu);
     assess(xuanwu, Map.of("guardianHarm", "NONE", "income", "ADEQUATE"));
+    // 鼓楼: a guardian who seriously harms and does not change: guardianship intervention, the
+    // police are at work.
+    String guardianship = open("gulou", "演示儿童己", 6, false, "DOMESTIC_VIOLENCE");
+    triage(guardianship);
+    assess(guardianship, Map.of("guardianHarm", "REPEATED_OR_CRIMINAL", "harmInProgress", true,
+        "guardianSeriousHarmNoChange", true));
+    complete(guardianship, "caseConference", Map.of("safetyPlan", "演示：启动监护干预"));
+    complete(guardianship, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
     LOG.info("Demo cases created in gulou, qixia, jiangning and xuanwu");
   }
 

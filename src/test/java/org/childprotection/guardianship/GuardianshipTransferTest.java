@@ -126,6 +126,17 @@ class GuardianshipTransferTest extends PlatformTest {
   }
 
   @Test
+  void anInvestigationTeamOfFewerThanThreeIsRefused() {
+    String root = intervention(policeAnswers("NOT_REMOVED", false));
+    String task = drive.task(root, "investigateFamily").getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(task,
+            Map.of("investigators", "甲\n乙", "investigationFindings", "发现",
+                "investigationRecommendation", "MEASURES")))
+        .hasMessageContaining("调查组不少于3人");
+    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+  }
+
+  @Test
   void aGuardianWhoChangesGetsTheChildBackUnderGuidance() {
     String root = intervention(policeAnswers("NOT_REMOVED", false));
     investigate(root, "MEASURES");
