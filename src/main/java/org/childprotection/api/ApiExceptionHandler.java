@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -52,6 +54,13 @@ public class ApiExceptionHandler {
     String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
         : ((MethodArgumentTypeMismatchException) e).getName();
     return status(HttpStatus.BAD_REQUEST, name, "参数缺失或格式不正确");
+  }
+
+  @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+  ResponseEntity<ApiError> missingPart(Exception e) {
+    String part = e instanceof MissingServletRequestPartException m ? m.getRequestPartName()
+        : "file";
+    return status(HttpStatus.BAD_REQUEST, part, "请以 multipart/form-data 上传文件（字段 file）");
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -71,6 +71,45 @@ public final class Http {
     }
   }
 
+  /** A multipart/form-data upload: text fields and one file. */
+  public Response postMultipart(String path, Map<String, String> fields, String fileField,
+      String fileName, byte[] content) {
+    String boundary = "----test" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+            + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      if (fileField != null) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream"
+            + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response postForm(String path, String formBody) {
     return send("POST", path, "application/x-www-form-urlencoded", formBody);
   }

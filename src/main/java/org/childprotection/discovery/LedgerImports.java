@@ -1,0 +1,83 @@
+package org.childprotection.discovery;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.childprotection.discovery.LedgerRowChecker.Problem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Ledger imports and their row-level reports. */
+@Repository
+public class LedgerImports {
+
+  /** An import's state and counts, as {@code GET /api/ledgers/{id}} shows them. */
+  public record LedgerImport(String id, String district, String fileName, String status,
+      int rowsRead, int accepted, int rejected, int duplicates, int casesOpened, String failure,
+      String createdBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {}
+
+  /** A rejected row: its number (data rows from 1), the column, and why. */
+  public record RowError(int row, String column, String message) {}
+
+  /** Counts so far. */
+  record Progress(int rowsRead, int accepted, int rejected, int duplicates, int casesOpened) {}
+
+  private final JdbcClient jdbc;
+
+  public LedgerImports(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void start(String id, String district, String fileName, String createdBy) {
+    jdbc.sql("""
+            INSERT INTO ledger_import (id, district, file_name, status, rows_read, accepted,
+              rejected, duplicates, cases_opened, created_by, created_at)
+            VALUES (?, ?, ?, 'RUNNING', 0, 0, 0, 0, 0, ?, ?)""")
+        .params(id, district, fileName, createdBy, now()).update();
+  }
+
+  void progress(String id, Progress p) {
+    jdbc.sql("""
+            UPDATE ledger_import SET rows_read = ?, accepted = ?, rejected = ?, duplicates = ?,
+              cases_opened = ? WHERE id = ?""")
+        .params(p.rowsRead(), p.accepted(), p.rejected(), p.duplicates(), p.casesOpened(), id)
+        .update();
+  }
+
+  void errors(String id, List<Problem> problems) {
+    for (Problem problem : problems) {
+      jdbc.sql("INSERT INTO ledger_import_error (import_id, row_no, column_name, message) "
+              + "VALUES (?, ?, ?, ?)")
+          .params(id, problem.row(), problem.column(), problem.message()).update();
+    }
+  }
+
+  void finish(String id, String status, String failure) {
+    jdbc.sql("UPDATE ledger_import SET status = ?, failure = ?, finished_at = ? WHERE id = ?")
+        .params(status, failure, now(), id).update();
+  }
+
+  /** Imports left running by a node that stopped: they will not finish now. */
+  int failAbandoned(String reason) {
+    return jdbc.sql("UPDATE ledger_import SET status = 'FAILED', failure = ?, finished_at = ? "
+        + "WHERE status = 'RUNNING'").params(reason, now()).update();
+  }
+
+  public Optional<LedgerImport> byId(String id) {
+    return jdbc.sql("SELECT * FROM ledger_import WHERE id = ?").param(id)
+        .query(LedgerImport.class).optional();
+  }
+
+  public List<RowError> errorsOf(String id, int limit) {
+    return jdbc.sql("SELECT row_no, column_name, message FROM ledger_import_error "
+            + "WHERE import_id = ? ORDER BY row_no, id")
+        .param(id)
+        .query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3)))
+        .list().stream().limit(limit).toList();
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,103 @@
+package org.childprotection.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Every path of {@code district-survey}: launched in Tasklist, worked in Tasklist. */
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DistrictSurveyTest extends PlatformTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void aSurveyRunsFromLaunchThroughCorrectionsToAcceptance() throws Exception {
+    ProcessDriver drive = new ProcessDriver(engine);
+    String survey = launch(LocalDate.now().plusDays(30));
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(survey).singleResult();
+    assertThat(instance.getTenantId()).isEqualTo("qixia");
+    assertThat(instance.getBusinessKey()).startsWith("摸底排查-栖霞区-");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(survey)
+        .taskCandidateGroup("district-qixia").taskDefinitionKey("collectLedger").count())
+        .isEqualTo(1);
+
+    String task = drive.task(survey, "collectLedger").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(task,
+        Map.of("importId", "no-such-import"))).hasMessageContaining("找不到本区的这次导入");
+
+    String importId = importLedger();
+    drive.complete(survey, "collectLedger", Map.of("importId", importId));
+    assertThat(drive.variables(survey)).containsEntry("importAccepted", 2)
+        .containsEntry("importCasesOpened", 1);
+    drive.complete(survey, "reviewLedger", Map.of("ledgerAccepted", false,
+        "reviewComment", "请补充街道信息"));
+    drive.complete(survey, "collectLedger", Map.of("importId", importId));
+    drive.complete(survey, "reviewLedger", Map.of("ledgerAccepted", true,
+        "reviewComment", "同意"));
+
+    assertThat(drive.ended(survey)).isTrue();
+  }
+
+  @Test
+  void anOverdueSurveyIsEscalated() throws Exception {
+    ProcessDriver drive = new ProcessDriver(engine);
+    String survey = launch(LocalDate.now().plusDays(1));
+    drive.fire(survey, "SurveyOverdue");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = 'civil-affairs' "
+            + "AND case_number = ? AND channel = 'OUTBOX'")
+        .param(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(survey)
+            .singleResult().getBusinessKey())
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(drive.hasTask(survey, "collectLedger")).isTrue();
+  }
+
+  private String launch(LocalDate deadline) throws Exception {
+    String form = JSON.writeValueAsString(Map.of("variables", Map.of(
+        "district", Map.of("value", "qixia"),
+        "surveyDeadline", Map.of("value", deadline.toString()),
+        "surveyNote", Map.of("value", "全面排查"))));
+    Http.Response started = as("supervisor").postJson(
+        "/engine-rest/process-definition/key/district-survey/submit-form", form);
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    return started.json().get("id").asText();
+  }
+
+  private String importLedger() {
+    Http.Response started = as("qixia").postMultipart("/api/ledgers", Map.of("district", "qixia"),
+        "file", "survey.csv", Ledgers.csv(StandardCharsets.UTF_8, false, List.of(
+            Ledgers.row("排查一", Ledgers.idNumber(9), false),
+            Ledgers.row("排查二", Ledgers.idNumber(10), true))));
+    String id = started.json().get("id").asText();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!"DONE".equals(as("qixia").get("/api/ledgers/" + id).json().get("status").asText())
+        && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return id;
+  }
+}
