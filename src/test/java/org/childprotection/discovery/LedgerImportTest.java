@@ -174,7 +174,7 @@ class LedgerImportTest extends PlatformTest {
     List<List<String>> rows = new ArrayList<>();
     // A region of their own, one birthday per thousand children: no child of another test.
     LocalDate firstBirthday = LocalDate.now().minusYears(4);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 100_000; i++) {
       rows.add(Ledgers.row("批量" + i, IdNumber.withCheckCharacter("320115"
           + firstBirthday.minusDays(i / 1000).toString().replace("-", "")
           + String.format("%03d", i % 1000)), false));

@@ -140,6 +140,23 @@ class ReportApiTest extends PlatformTest {
   }
 
   @Test
+  void aDepartmentNoticeIsAReportWithTheDepartmentAsFirstReceivingUnit() {
+    Map<String, Object> notice = validReport(idNumber());
+    notice.put("channel", "DEPARTMENT_NOTICE");
+    notice.put("channelTicketId", "EDU-" + System.nanoTime());
+    notice.put("reporter", Map.of("type", "EDUCATION", "organisation", "鼓楼区某小学"));
+    notice.put("description", "连续缺课15天");
+
+    Http.Response answer = as("education").postJson("/api/reports", notice);
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(jdbc.sql("SELECT first_receiving_unit FROM report r JOIN protection_case c ON "
+            + "c.id = r.case_id WHERE c.case_number = ?")
+        .param(answer.json().get("caseNumber").asText()).query(String.class).single())
+        .isEqualTo("鼓楼区某小学");
+  }
+
+  @Test
   void caseNumbersAreSequentialWithinTheYear() {
     String first = as("center").postJson("/api/reports", validReport(idNumber())).json()
         .get("caseNumber").asText();
