@@ -145,11 +145,16 @@ public class OrganisationSetup implements InitializingBean {
     for (MemberUnit unit : MemberUnit.values()) {
       everybody.add(unit.groupId());
     }
-    List<String> supervisors = new ArrayList<>();
+    // Supervisors and a district's own social workers see every task they may read (for a
+    // district: its cases, from a new report's triage on); the other units their own.
+    List<String> seeAll = new ArrayList<>();
     for (MemberUnit unit : MemberUnit.values()) {
       if (unit.supervising()) {
-        supervisors.add(unit.groupId());
+        seeAll.add(unit.groupId());
       }
+    }
+    for (District district : District.values()) {
+      seeAll.add(district.groupId());
     }
     Filter mineFilter = ensureFilter(filters, "我的任务", "已分配给我的任务", -10, mine);
     Filter groupFilter = ensureFilter(filters, "本组待办", "我所在组可认领的任务", -5, myGroups);
@@ -158,7 +163,7 @@ public class OrganisationSetup implements InitializingBean {
       authorizations.grant(groupId, Resources.FILTER, mineFilter.getId(), READ);
       authorizations.grant(groupId, Resources.FILTER, groupFilter.getId(), READ);
     }
-    for (String groupId : supervisors) {
+    for (String groupId : seeAll) {
       authorizations.grant(groupId, Resources.FILTER, allFilter.getId(), READ);
     }
   }

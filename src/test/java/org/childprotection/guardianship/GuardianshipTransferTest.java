@@ -100,6 +100,24 @@ class GuardianshipTransferTest extends PlatformTest {
   }
 
   @Test
+  void harmFoundDuringMonitoringIsReportedForANewDisposal() {
+    String root = intervention(policeAnswers("RELATIVE", false));
+    investigate(root, "REVOKE");
+    drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
+    court(applicationNumber(root), "（2026）苏0106民特4号", "DISMISSED", LocalDate.now().toString());
+
+    drive.fire(root, "monitoringDue");
+    drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "HARM",
+        "monitoringNote", "发现新伤"));
+
+    assertThat(drive.ended(drive.called(root, "guardianship-transfer"))).isTrue();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification n JOIN protection_case c ON "
+            + "c.case_number = n.case_number WHERE c.process_instance_id = ? "
+            + "AND n.recipient = 'district-gulou' AND n.channel = 'OUTBOX'")
+        .param(root).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void threeUnheededAdmonitionsMeanTheGuardianRefusesToChange() {
     String root = intervention(policeAnswers("NOT_REMOVED", false));
     investigate(root, "MEASURES");
