@@ -15,7 +15,7 @@ public class Cases {
   public record Case(long id, String caseNumber, long childId, String district, String status,
       String categories, boolean urgent, boolean immediateDanger, String riskLevel,
       String processInstanceId, OffsetDateTime openedAt, OffsetDateTime closedAt,
-      String closureReason, String closureNote) {
+      String closureReason, String closureNote, OffsetDateTime triagedAt) {
 
     public boolean open() {
       return "OPEN".equals(status);
@@ -88,8 +88,9 @@ public class Cases {
 
   /** The protection center's triage confirms the categories and the urgency. */
   public void updateTriage(long caseId, String categories, boolean urgent) {
-    jdbc.sql("UPDATE protection_case SET categories = ?, urgent = ? WHERE id = ?")
-        .params(categories, urgent, caseId).update();
+    jdbc.sql("UPDATE protection_case SET categories = ?, urgent = ?, "
+            + "triaged_at = COALESCE(triaged_at, ?) WHERE id = ?")
+        .params(categories, urgent, Children.now(), caseId).update();
   }
 
   public void recordRiskLevel(long caseId, String riskLevel) {

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -21,8 +22,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what.
  * <ul>
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}: HTTP Basic against the
- *       engine's users; only health and its probes answer without credentials; the engine then
- *       applies its authorizations and tenant check to the caller.</li>
+ *       engine's users (and, for reads, the session of a user logged into the webapps); only
+ *       health and its probes answer without credentials; the engine then applies its
+ *       authorizations and tenant check to the caller.</li>
  *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
  *       never from whoever reaches the setup page first.</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which authenticate with their own
@@ -51,6 +53,7 @@ public class SecurityConfiguration {
             .accessDeniedHandler(errors.forbidden()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
   }

@@ -31,7 +31,7 @@ class ChineseWebappTest extends PlatformTest {
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void everyEnglishKeyHasAChineseTranslation(String app) throws IOException {
     Map<String, String> english = leaves(englishOf(app));
     Http.Response served = anonymous().get("/camunda/app/" + app + "/locales/zh.json");
@@ -65,7 +65,7 @@ class ChineseWebappTest extends PlatformTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void chineseIsOfferedToBrowsersThatAskForIt(String app) {
     Http.Response config = anonymous().get("/camunda/app/" + app + "/scripts/config.js");
 

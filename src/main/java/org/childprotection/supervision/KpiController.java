@@ -1,0 +1,129 @@
+package org.childprotection.supervision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.childprotection.api.ApiError;
+import org.childprotection.organisation.District;
+import org.childprotection.security.EngineUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/supervision/kpis?district=&from=&to=} (JSON) and {@code .../kpis.csv}: the
+ * supervision figures. City-level units see every district (all, or the one they name); a
+ * district's staff see their own district only.
+ */
+@RestController
+@RequestMapping("/api/supervision")
+public class KpiController {
+
+  private final KpiService kpis;
+  private final Clock clock;
+
+  public KpiController(KpiService kpis, Clock clock) {
+    this.kpis = kpis;
+    this.clock = clock;
+  }
+
+  @GetMapping("/kpis")
+  public ResponseEntity<?> json(@RequestParam(required = false) String district,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      Authentication caller) {
+    Object result = compute(district, from, to, caller);
+    return result instanceof ResponseEntity<?> refusal ? refusal : ResponseEntity.ok(result);
+  }
+
+  @GetMapping("/kpis.csv")
+  public ResponseEntity<?> csv(@RequestParam(required = false) String district,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      Authentication caller) {
+    Object result = compute(district, from, to, caller);
+    if (result instanceof ResponseEntity<?> refusal) {
+      return refusal;
+    }
+    Kpis figures = (Kpis) result;
+    StringBuilder csv = new StringBuilder("\uFEFF区,区名,指标,项目,数值\r\n");
+    for (Kpis.DistrictKpis d : figures.districts()) {
+      rows(csv, d, "在办案件（类别）", d.openCasesByCategory());
+      rows(csv, d, "在办案件（风险等级）", d.openCasesByLevel());
+      rows(csv, d, "逾期转介（单位）", d.overdueReferralsByUnit());
+      durationRows(csv, d, "报告至分诊（小时）", d.hoursToTriage());
+      durationRows(csv, d, "报告至评估完成（小时）", d.hoursToAssessment());
+      rows(csv, d, "走访", Map.of("应走访", d.visits().due(), "已走访", d.visits().done()));
+      rows(csv, d, "结案（原因）", d.closuresByReason());
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"supervision-kpis.csv\"")
+        .body(csv.toString());
+  }
+
+  private Object compute(String district, String from, String to, Authentication caller) {
+    LocalDate end;
+    LocalDate start;
+    try {
+      end = to == null || to.isBlank() ? LocalDate.now(clock) : LocalDate.parse(to);
+      start = from == null || from.isBlank() ? end.minusDays(90) : LocalDate.parse(from);
+    } catch (DateTimeParseException e) {
+      return ResponseEntity.badRequest().body(ApiError.of(from != null ? "from" : "to",
+          "日期格式应为 yyyy-MM-dd"));
+    }
+    if (start.isAfter(end)) {
+      return ResponseEntity.badRequest().body(ApiError.of("from", "开始日期不能晚于结束日期"));
+    }
+    EngineUser user = (EngineUser) caller.getDetails();
+    boolean cityLevel = user.groupIds().contains(Groups.CAMUNDA_ADMIN)
+        || user.tenantIds().size() == District.values().length;
+    List<District> scope;
+    if (district == null || district.isBlank()) {
+      scope = Arrays.stream(District.values())
+          .filter(d -> cityLevel || user.tenantIds().contains(d.tenantId())).toList();
+    } else {
+      District named = District.ofCode(district).orElse(null);
+      if (named == null) {
+        return ResponseEntity.badRequest().body(ApiError.of("district", "未知的区代码"));
+      }
+      if (!cityLevel && !user.tenantIds().contains(named.tenantId())) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+            .body(ApiError.of("district", "只能查看本区的督导数据"));
+      }
+      scope = List.of(named);
+    }
+    return kpis.compute(scope, start, end);
+  }
+
+  private static void rows(StringBuilder csv, Kpis.DistrictKpis d, String metric,
+      Map<String, Long> values) {
+    values.forEach((key, value) -> line(csv, d, metric, key, String.valueOf(value)));
+  }
+
+  private static void durationRows(StringBuilder csv, Kpis.DistrictKpis d, String metric,
+      Kpis.Durations durations) {
+    line(csv, d, metric, "件数", String.valueOf(durations.count()));
+    line(csv, d, metric, "中位数", durations.median() == null ? "" : durations.median().toString());
+    line(csv, d, metric, "第90百分位", durations.p90() == null ? "" : durations.p90().toString());
+  }
+
+  private static void line(StringBuilder csv, Kpis.DistrictKpis d, String metric, String key,
+      String value) {
+    StringJoiner row = new StringJoiner(",");
+    for (String cell : List.of(d.district(), d.name(), metric, key, value)) {
+      row.add(cell.contains(",") || cell.contains("\"") ? "\"" + cell.replace("\"", "\"\"") + "\""
+          : cell);
+    }
+    csv.append(row).append("\r\n");
+  }
+}

@@ -1,0 +1,96 @@
+package org.childprotection.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.childprotection.registry.IdNumber;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /api/supervision/kpis}: the figures move with the work, per district. */
+class KpiApiTest extends PlatformTest {
+
+  @Test
+  void theFiguresFollowTheWorkOfADistrict() {
+    JsonNode before = gulou(as("supervisor").get("/api/supervision/kpis?district=gulou").json());
+
+    String root = openAndAssess();
+
+    JsonNode after = gulou(as("supervisor").get("/api/supervision/kpis?district=gulou").json());
+    assertThat(count(after.get("openCasesByCategory"), "STREET_BEGGING"))
+        .isEqualTo(count(before.get("openCasesByCategory"), "STREET_BEGGING") + 1);
+    assertThat(count(after.get("openCasesByLevel"), "YELLOW"))
+        .isEqualTo(count(before.get("openCasesByLevel"), "YELLOW") + 1);
+    assertThat(after.get("hoursToTriage").get("count").asLong())
+        .isEqualTo(before.get("hoursToTriage").get("count").asLong() + 1);
+    assertThat(after.get("hoursToAssessment").get("count").asLong())
+        .isEqualTo(before.get("hoursToAssessment").get("count").asLong() + 1);
+    assertThat(after.get("hoursToTriage").get("median").asDouble()).isGreaterThanOrEqualTo(0);
+    assertThat(root).isNotBlank();
+  }
+
+  @Test
+  void aDistrictSeesItsOwnFiguresOnlyAndTheCitySeesAll() {
+    JsonNode own = as("gulou").get("/api/supervision/kpis").json();
+    assertThat(own.get("districts")).hasSize(1);
+    assertThat(own.get("districts").get(0).get("district").asText()).isEqualTo("gulou");
+    assertThat(as("gulou").get("/api/supervision/kpis?district=qixia").status()).isEqualTo(403);
+    assertThat(as("supervisor").get("/api/supervision/kpis").json().get("districts")).hasSize(11);
+    assertThat(as("supervisor").get("/api/supervision/kpis?from=yesterday").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aCockpitSessionMayReadTheFiguresButChangeNothing() {
+    Http session = anonymous();
+    session.get("/camunda/app/cockpit/default/");
+    Http.Response login = session.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"))
+        .postForm("/camunda/api/admin/auth/user/default/login/cockpit",
+            "username=supervisor&password=supervisor");
+    assertThat(login.status()).isEqualTo(200);
+
+    assertThat(session.get("/api/supervision/kpis?district=qixia").status()).isEqualTo(200);
+    assertThat(session.postJson("/api/reports", Map.of("channel", "WALK_IN")).status())
+        .isEqualTo(401);
+    assertThat(anonymous().get("/api/supervision/kpis").status()).isEqualTo(401);
+  }
+
+  @Test
+  void theFiguresExportAsCsv() {
+    Http.Response csv = as("supervisor").get("/api/supervision/kpis.csv?district=gulou");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    assertThat(csv.body()).contains("区,区名,指标,项目,数值").contains("gulou,鼓楼区,走访,应走访");
+  }
+
+  private String openAndAssess() {
+    ProcessDriver drive = new ProcessDriver(engine);
+    Http.Response opened = as("center").postJson("/api/reports", Map.of(
+        "channel", "RESCUE_24H",
+        "child", Map.of("name", "测试儿童", "gender", "M", "idNumber", IdNumber.withCheckCharacter(
+            "320106" + LocalDate.now().minusYears(10).minusDays(17).toString().replace("-", "")
+                + String.format("%03d", System.nanoTime() % 1000))),
+        "location", Map.of("district", "gulou"),
+        "suspectedCategories", List.of("STREET_BEGGING")));
+    assertThat(opened.status()).isEqualTo(201);
+    String root = opened.json().get("processInstanceId").asText();
+    drive.runJobs(root);
+    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(root, "assessFamily", Map.of("guardianHarm", "NEGLECT_OR_VERBAL",
+        "income", "BELOW_DIBAO"));
+    return root;
+  }
+
+  private static JsonNode gulou(JsonNode kpis) {
+    return kpis.get("districts").get(0);
+  }
+
+  private static long count(JsonNode counts, String key) {
+    return counts.has(key) ? counts.get(key).asLong() : 0;
+  }
+}
