@@ -21,7 +21,10 @@ final class JsonSecurityErrors {
 
   AuthenticationEntryPoint unauthenticated() {
     return (request, response, exception) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      // A script in a page asks without the challenge, or the browser would pop up a login box.
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      }
       write(response, HttpServletResponse.SC_UNAUTHORIZED, "需要登录：请提供有效的用户名和密码");
     };
   }

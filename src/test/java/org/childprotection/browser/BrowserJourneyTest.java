@@ -1,0 +1,194 @@
+package org.childprotection.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.childprotection.registry.IdNumber;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole flow in a real browser (Debian's chromium through chromium-driver, headless, asking
+ * for Chinese): a report comes in, gulou works the assessment's Camunda Form in Tasklist, the
+ * level and the referral appear, qixia cannot see the case, the supervisor finds it in Cockpit.
+ * Screenshots of each step are kept in target/e2e-screenshots.
+ */
+class BrowserJourneyTest extends PlatformTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "e2e-screenshots");
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver (installed by .ci/run)");
+    Files.createDirectories(SHOTS);
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--lang=zh-CN", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    browser = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aReportIsAssessedInTasklistAndFoundInCockpit() throws IOException {
+    ProcessDriver drive = new ProcessDriver(engine);
+    Http.Response report = as("center").postJson("/api/reports", Map.of(
+        "channel", "HOTLINE_12345",
+        "child", Map.of("name", "浏览器测试儿童", "gender", "F", "idNumber", IdNumber
+            .withCheckCharacter("320106" + LocalDate.now().minusYears(9).minusDays(123)
+                .toString().replace("-", "") + String.format("%03d", System.nanoTime() % 1000))),
+        "location", Map.of("district", "gulou"),
+        "suspectedCategories", List.of("LEFT_BEHIND")));
+    assertThat(report.status()).isEqualTo(201);
+    String instance = report.json().get("processInstanceId").asText();
+    String caseNumber = report.json().get("caseNumber").asText();
+    drive.runJobs(instance);
+    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    String taskId = drive.task(instance, "assessFamily").getId();
+
+    // gulou works the assessment in Tasklist, in Chinese
+    login("tasklist", "gulou");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    shot("1-tasklist-gulou");
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(text(),'认领')]")));
+    claim.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "走访日期"));
+    shot("2-assessment-form");
+    fill("assessmentNote", "浏览器测试：走访发现留守，需助学支持");
+    WebElement visitDate = browser.findElement(By.cssSelector("input[id*='Field_visitDate']"));
+    LocalDate today = LocalDate.now();
+    visitDate.sendKeys(today.getMonthValue() + "/" + today.getDayOfMonth() + "/" + today.getYear());
+    browser.findElement(By.tagName("body")).click();
+    checkbox("needStudyAid");
+    checkbox("noContactWithSchoolOrCommunity");
+    shot("3-assessment-filled");
+    WebElement complete = browser.findElement(By.xpath("//button[normalize-space()='完成']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", complete);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    drive.runJobs(instance);
+    shot("4-assessment-completed");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance).variableName("visitDate").singleResult().getValue())
+        .isEqualTo(today.toString());
+
+    // the level and the referral appear
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(instance);
+    assertThat(variables.get("riskLevel")).isIn("GREEN", "YELLOW");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("handleReferral").taskCandidateGroup("education").count())
+        .isEqualTo(1);
+    browser.get(url("/camunda/app/tasklist/default/#/?filter=&task="));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部任务"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();",
+        browser.findElement(By.xpath("//*[text()[contains(., '全部任务')]]")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "转介办理"));
+    shot("5-referral-visible-to-gulou");
+
+    // qixia does not see the case
+    logout();
+    login("tasklist", "qixia");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    String referralId = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("handleReferral").taskCandidateGroup("education").singleResult()
+        .getId();
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + referralId));
+    sleep(3000);
+    shot("6-qixia-cannot-see");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("该任务已不存在")
+        .doesNotContain("采取的措施");
+
+    // the supervisor finds the instance in Cockpit and the dashboard shows it
+    logout();
+    login("cockpit", "supervisor");
+    browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        caseNumber));
+    shot("7-cockpit-instance");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("未成年人社会保护个案");
+  }
+
+  private void login(String app, String user) {
+    browser.get(url("/camunda/app/" + app + "/default/"));
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[type='text']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+  }
+
+  private void logout() {
+    browser.manage().deleteAllCookies();
+  }
+
+  private void fill(String key, String text) {
+    browser.findElement(By.cssSelector("[name='" + key + "'], [id$='" + key + "']"))
+        .sendKeys(text);
+  }
+
+  private void checkbox(String key) {
+    browser.findElement(By.cssSelector("input[type='checkbox'][id$='" + key + "'], "
+        + "input[type='checkbox'][name='" + key + "']")).click();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
