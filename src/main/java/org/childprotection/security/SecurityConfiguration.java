@@ -51,7 +51,9 @@ public class SecurityConfiguration {
         .exceptionHandling(handling -> handling
             .authenticationEntryPoint(errors.unauthenticated())
             .accessDeniedHandler(errors.forbidden()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Never touch the webapps' session (a read with it must not rotate its id).
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(AbstractHttpConfigurer::disable)
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);

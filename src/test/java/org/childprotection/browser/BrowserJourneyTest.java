@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The whole flow in a real browser (Debian's chromium through chromium-driver, headless, asking
  * for Chinese): a report comes in, gulou works the assessment's Camunda Form in Tasklist, the
- * level and the referral appear, qixia cannot see the case, the supervisor finds it in Cockpit.
- * Screenshots of each step are kept in target/e2e-screenshots.
+ * level and the referral appear, qixia cannot see the case, the supervisor finds it in Cockpit
+ * and on the supervision dashboard. Screenshots of each step are kept in
+ * target/e2e-screenshots.
  */
 class BrowserJourneyTest extends PlatformTest {
 
@@ -149,6 +150,12 @@ class BrowserJourneyTest extends PlatformTest {
         caseNumber));
     shot("7-cockpit-instance");
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("未成年人社会保护个案");
+    browser.get(url("/camunda/app/cockpit/default/#/dashboard"));
+    WebElement gulou = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#mp-supervision [data-district='gulou']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", gulou);
+    shot("8-supervision-dashboard");
+    assertThat(gulou.getText()).contains("鼓楼区").contains("留守流动");
   }
 
   private void login(String app, String user) {

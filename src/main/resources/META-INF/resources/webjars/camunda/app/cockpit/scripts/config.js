@@ -1,8 +1,10 @@
 // Cockpit configuration of the minor social protection platform.
-// It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh.
+// It replaces the webjar's config.js: Simplified Chinese for browsers that ask for zh, and the
+// supervision dashboard (绩效督导) as a plugin on the Cockpit dashboard.
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
-  }
+  },
+  customScripts: ['scripts/supervision-dashboard.js']
 };
