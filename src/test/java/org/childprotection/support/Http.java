@@ -93,21 +93,10 @@ public final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+    return execute(HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(120))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    headers.forEach(request::header);
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body(), response);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   public Response postForm(String path, String formBody) {
@@ -123,6 +112,10 @@ public final class Http {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    return execute(request);
+  }
+
+  private Response execute(HttpRequest.Builder request) {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
