@@ -2,9 +2,11 @@ package org.childprotection.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.childprotection.api.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -89,6 +92,17 @@ public class SecurityConfiguration {
         .securityContext(AbstractHttpConfigurer::disable)
         .sessionManagement(AbstractHttpConfigurer::disable);
     return http.build();
+  }
+
+  /** A request the firewall refuses (say, an encoded "../") is a 400 with a reason too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, rejected) -> {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      json.writeValue(response.getOutputStream(), ApiError.of(null, "请求地址不合法"));
+    };
   }
 
   /**

@@ -71,6 +71,14 @@ public final class Http {
     }
   }
 
+  /** A body of raw bytes, such as text that is not valid UTF-8. */
+  public Response postBytes(String path, String contentType, byte[] body) {
+    return execute(HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** A multipart/form-data upload: text fields and one file. */
   public Response postMultipart(String path, Map<String, String> fields, String fileField,
       String fileName, byte[] content) {
