@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.childprotection.api.ApiError;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.api.TextChecks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,6 +55,16 @@ public class CourtRulingController {
     List<FieldError> errors = new ArrayList<>();
     if (callback == null) {
       errors.add(new FieldError(null, "请求体不能为空"));
+      return errors;
+    }
+    for (String[] field : new String[][] {{"applicationNumber", callback.applicationNumber()},
+        {"courtCaseNumber", callback.courtCaseNumber()}, {"outcome", callback.outcome()},
+        {"rulingDate", callback.rulingDate()}, {"appointedGuardian", callback.appointedGuardian()}}) {
+      if (TextChecks.hasControlCharacters(field[1])) {
+        errors.add(new FieldError(field[0], TextChecks.CONTROL_CHARACTER_MESSAGE));
+      }
+    }
+    if (!errors.isEmpty()) {
       return errors;
     }
     if (blank(callback.applicationNumber()) || callback.applicationNumber().length() > 30) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.childprotection.api.TextChecks;
 import org.childprotection.organisation.District;
 import org.childprotection.registry.Category;
 import org.childprotection.registry.IdNumber;
@@ -42,6 +43,14 @@ final class LedgerRowChecker {
       cells.add("");
     }
     List<Problem> problems = new ArrayList<>();
+    for (int column = 0; column < LedgerColumns.HEADER.size(); column++) {
+      if (TextChecks.hasControlCharacters(cells.get(column))) {
+        problem(problems, number, column, TextChecks.CONTROL_CHARACTER_MESSAGE);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
     LocalDate today = LocalDate.now(clock);
 
     String name = cell(cells, LedgerColumns.NAME);

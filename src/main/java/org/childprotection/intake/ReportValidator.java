@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.api.TextChecks;
 import org.childprotection.organisation.District;
 import org.childprotection.registry.Category;
 import org.childprotection.registry.IdNumber;
@@ -41,6 +42,7 @@ public class ReportValidator {
       errors.add(new FieldError("channel", "未知的报告渠道：" + shorten(report.channel())));
     }
     length(errors, "channelTicketId", report.channelTicketId(), 100);
+    length(errors, "receivedAt", report.receivedAt(), 40);
     if (!blank(report.receivedAt())) {
       try {
         if (OffsetDateTime.parse(report.receivedAt()).isAfter(OffsetDateTime.now(clock)
@@ -110,7 +112,9 @@ public class ReportValidator {
         errors.add(new FieldError("child.birthDate", "出生日期格式应为 yyyy-MM-dd"));
       }
     }
-    if (!blank(child.idNumber())) {
+    length(errors, "child.idNumber", child.idNumber(), 18);
+    length(errors, "child.gender", child.gender(), 1);
+    if (!blank(child.idNumber()) && !TextChecks.hasControlCharacters(child.idNumber())) {
       IdNumber.problem(child.idNumber(), today).ifPresentOrElse(
           problem -> errors.add(new FieldError("child.idNumber", problem)),
           () -> {
@@ -174,7 +178,9 @@ public class ReportValidator {
   }
 
   private static void length(List<FieldError> errors, String field, String value, int max) {
-    if (value != null && value.length() > max) {
+    if (TextChecks.hasControlCharacters(value)) {
+      errors.add(new FieldError(field, TextChecks.CONTROL_CHARACTER_MESSAGE));
+    } else if (value != null && value.length() > max) {
       errors.add(new FieldError(field, "长度不能超过 " + max + " 个字符"));
     }
   }
