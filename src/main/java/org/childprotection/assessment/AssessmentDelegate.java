@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.Assessments;
 import org.childprotection.registry.Assessments.Assessment;
 import org.childprotection.registry.Cases;
@@ -76,7 +76,7 @@ public class AssessmentDelegate implements JavaDelegate {
     execution.setVariables(variables);
 
     String kind = current == null ? "INITIAL" : "FOLLOW_UP";
-    String worker = currentUser(execution);
+    String worker = PlatformIdentity.currentUserId(execution);
     assessments.insert(caseId, new Assessment(0, kind, score.a(), score.b(), score.c(),
         score.d(), score.e(), score.total(), score.level().name(), score.override(),
         (String) score.toVariables().get("riskReasons"), worker, null));
@@ -107,11 +107,6 @@ public class AssessmentDelegate implements JavaDelegate {
     return needs.toString();
   }
 
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 
   private static RiskLevel level(Object value) {
     return value == null ? null : RiskLevel.valueOf(value.toString());

@@ -3,12 +3,11 @@ package org.childprotection.court;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.childprotection.api.NotFoundException;
 import org.childprotection.court.CourtApplications.Application;
+import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,10 +92,7 @@ public class CourtCallbackService {
    * found whatever their tenant.
    */
   private void correlate(String message, String applicationNumber, CourtCallback callback) {
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    PlatformIdentity.asPlatform(engine.getIdentityService(), () -> {
       var correlation = engine.getRuntimeService().createMessageCorrelation(message)
           .processInstanceVariableEquals("applicationNumber", applicationNumber)
           .setVariable("courtCaseNumber", callback.courtCaseNumber());
@@ -105,13 +101,12 @@ public class CourtCallbackService {
             .setVariable("rulingDate", callback.rulingDate())
             .setVariable("appointedGuardian", callback.appointedGuardian());
       }
-      correlation.correlate();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new CourtConflictException("该申请当前不在等待法院答复（可能由法院用户在任务列表中办理）");
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
+      try {
+        return correlation.correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new CourtConflictException("该申请当前不在等待法院答复（可能由法院用户在任务列表中办理）");
       }
-    }
+    });
   }
+
 }

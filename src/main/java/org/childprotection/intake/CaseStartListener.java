@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.engine.VariableValues;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +45,8 @@ public class CaseStartListener implements ExecutionListener {
       throw new BadUserRequestException(errors.stream()
           .map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
     }
-    Map<String, Object> variables = intake.registerStartedCase(report, startedBy(execution));
+    Map<String, Object> variables = intake.registerStartedCase(report,
+        PlatformIdentity.currentUserId(execution));
     execution.removeVariables(FORM_FIELDS);
     execution.setVariables(variables);
     execution.setProcessBusinessKey((String) variables.get("caseNumber"));
@@ -74,9 +75,4 @@ public class CaseStartListener implements ExecutionListener {
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
-  private static String startedBy(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

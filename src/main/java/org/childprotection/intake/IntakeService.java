@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
 import org.childprotection.registry.Cases;
 import org.childprotection.registry.Cases.Case;
@@ -69,7 +68,10 @@ public class IntakeService {
   public IntakeResult receive(ReportRequest report, String receivedBy) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> asSystem(() -> receiveOnce(report, receivedBy)));
+        // The intake acts for the platform, not for the caller: a hotline or the police may
+        // report about a child of any district and add to that district's case.
+        return transaction.execute(status -> PlatformIdentity.asPlatform(
+            engine.getIdentityService(), () -> receiveOnce(report, receivedBy)));
       } catch (DataIntegrityViolationException collision) {
         if (attempt == ATTEMPTS) {
           throw collision;
@@ -230,23 +232,6 @@ public class IntakeService {
   }
 
 
-
-  /**
-   * The intake acts for the platform, not for the caller: a hotline or the police may report
-   * about a child of any district and add to that district's case, which they may not read.
-   */
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.childprotection.api.ApiError;
 import org.childprotection.organisation.District;
 import org.childprotection.security.EngineUser;
@@ -85,18 +84,16 @@ public class KpiController {
       return ResponseEntity.badRequest().body(ApiError.of("from", "开始日期不能晚于结束日期"));
     }
     EngineUser user = (EngineUser) caller.getDetails();
-    boolean cityLevel = user.groupIds().contains(Groups.CAMUNDA_ADMIN)
-        || user.tenantIds().size() == District.values().length;
     List<District> scope;
     if (district == null || district.isBlank()) {
       scope = Arrays.stream(District.values())
-          .filter(d -> cityLevel || user.tenantIds().contains(d.tenantId())).toList();
+          .filter(user::mayWorkIn).toList();
     } else {
       District named = District.ofCode(district).orElse(null);
       if (named == null) {
         return ResponseEntity.badRequest().body(ApiError.of("district", "未知的区代码"));
       }
-      if (!cityLevel && !user.tenantIds().contains(named.tenantId())) {
+      if (!user.mayWorkIn(named)) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
             .body(ApiError.of("district", "只能查看本区的督导数据"));
       }
