@@ -66,12 +66,17 @@ public class IntakeService {
    * case.
    */
   public IntakeResult receive(ReportRequest report, String receivedBy) {
+    // The yearly counter is a single row: taken inside the intake's transaction it would hold
+    // every other report back until that transaction commits. A report that will likely open a
+    // case takes its number first, in a short transaction of its own. A number can so be
+    // skipped (two reports about one new child at once: the second is merged), never repeated.
+    String reservedNumber = opensNewCase(report) ? reserveCaseNumber() : null;
     for (int attempt = 1; ; attempt++) {
       try {
         // The intake acts for the platform, not for the caller: a hotline or the police may
         // report about a child of any district and add to that district's case.
         return transaction.execute(status -> PlatformIdentity.asPlatform(
-            engine.getIdentityService(), () -> receiveOnce(report, receivedBy)));
+            engine.getIdentityService(), () -> receiveOnce(report, receivedBy, reservedNumber)));
       } catch (DataIntegrityViolationException collision) {
         if (attempt == ATTEMPTS) {
           throw collision;
@@ -81,7 +86,31 @@ public class IntakeService {
     }
   }
 
-  private IntakeResult receiveOnce(ReportRequest report, String receivedBy) {
+  /** The next case number, in a transaction of its own (the year's first one may collide). */
+  private String reserveCaseNumber() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(
+            status -> cases.nextCaseNumber(LocalDate.now(clock).getYear()));
+      } catch (DataIntegrityViolationException collision) {
+        if (attempt == ATTEMPTS) {
+          throw collision;
+        }
+      }
+    }
+  }
+
+  /** Whether the report, as the registry stands, opens a case (no earlier ticket, no open case). */
+  private boolean opensNewCase(ReportRequest report) {
+    if (report.channelTicketId() != null && !report.channelTicketId().isBlank()
+        && reports.byTicket(report.channel(), report.channelTicketId()).isPresent()) {
+      return false;
+    }
+    return knownChild(report).flatMap(child -> cases.openCaseOfChild(child.id())).isEmpty();
+  }
+
+  private IntakeResult receiveOnce(ReportRequest report, String receivedBy,
+      String reservedNumber) {
     if (report.channelTicketId() != null && !report.channelTicketId().isBlank()) {
       Optional<Report> earlier = reports.byTicket(report.channel(), report.channelTicketId());
       if (earlier.isPresent()) {
@@ -94,7 +123,7 @@ public class IntakeService {
     if (open.isPresent()) {
       return addToCase(open.get(), report, danger, receivedBy);
     }
-    return openCase(childId, report, danger, receivedBy);
+    return openCase(childId, report, danger, receivedBy, reservedNumber);
   }
 
   private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
@@ -116,8 +145,9 @@ public class IntakeService {
   }
 
   private IntakeResult openCase(long childId, ReportRequest report, boolean danger,
-      String receivedBy) {
-    Map<String, Object> variables = register(childId, report, danger, receivedBy);
+      String receivedBy, String reservedNumber) {
+    Map<String, Object> variables =
+        register(childId, report, danger, receivedBy, reservedNumber);
     String caseNumber = (String) variables.get("caseNumber");
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         CaseProcess.PROCESS_KEY, caseNumber, variables);
@@ -140,7 +170,7 @@ public class IntakeService {
           + "，请在该案件中处理（新情况可通过报告并入）");
     });
     Map<String, Object> variables =
-        register(childId, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy);
+        register(childId, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy, null);
     audit.record(startedBy, "CASE_STARTED_IN_TASKLIST", (String) variables.get("caseNumber"));
     return variables;
   }
@@ -149,12 +179,16 @@ public class IntakeService {
     cases.linkProcessInstance(caseId, processInstanceId);
   }
 
-  /** The registry's case and first report, and the variables the case's process starts with. */
+  /**
+   * The registry's case and first report, and the variables the case's process starts with.
+   * The case number is the one reserved for it, or the next one.
+   */
   private Map<String, Object> register(long childId, ReportRequest report, boolean danger,
-      String receivedBy) {
+      String receivedBy, String reservedNumber) {
     String district = report.location().district();
     String categories = String.join(",", report.suspectedCategories());
-    String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
+    String caseNumber = reservedNumber != null
+        ? reservedNumber : cases.nextCaseNumber(LocalDate.now(clock).getYear());
     long caseId = cases.open(caseNumber, childId, district, categories, danger, danger);
     reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
 
@@ -175,13 +209,19 @@ public class IntakeService {
   }
 
 
+  private Optional<Child> knownChild(ReportRequest report) {
+    ReportRequest.Child child = report.child();
+    return child.idNumber() != null && !child.idNumber().isBlank()
+        ? children.byIdNumber(child.idNumber())
+        : children.byNameAndBirth(child.name().trim(), birthDate(child),
+            report.location().district());
+  }
+
   private long findOrRegisterChild(ReportRequest report) {
     ReportRequest.Child child = report.child();
     String district = report.location().district();
     LocalDate birthDate = birthDate(child);
-    Optional<Child> known = child.idNumber() != null && !child.idNumber().isBlank()
-        ? children.byIdNumber(child.idNumber())
-        : children.byNameAndBirth(child.name().trim(), birthDate, district);
+    Optional<Child> known = knownChild(report);
     if (known.isPresent()) {
       return known.get().id();
     }

@@ -1,0 +1,88 @@
+package org.childprotection.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.childprotection.MinorProtectionApplication;
+import org.childprotection.support.Http;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The app under measurement, started in the benchmark's JVM as the quick start has it (demo
+ * users, webapps, job executor on) but on a fresh database of its own and without demo cases.
+ */
+final class BenchApp implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+
+  private BenchApp(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  static BenchApp start(String databaseUrl, String... settings) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + databaseUrl,
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--minor-protection.demo.cases-enabled=false",
+        "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+    for (String setting : settings) {
+      args.add("--" + setting);
+    }
+    return new BenchApp(new SpringApplicationBuilder(MinorProtectionApplication.class)
+        .profiles(Benchmarks.profiles())
+        .run(args.toArray(String[]::new)));
+  }
+
+  int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  ProcessEngine engine() {
+    return context.getBean(ProcessEngine.class);
+  }
+
+  JdbcTemplate jdbc() {
+    return new JdbcTemplate(context.getBean(DataSource.class));
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** A demo user (password = user id) calling with HTTP Basic. */
+  Http as(String user) {
+    return Http.as(port(), user, user);
+  }
+
+  /** A user logged in to Tasklist, calling the webapp's engine API with its session. */
+  Http tasklistSession(String user) {
+    Http session = Http.anonymous(port());
+    session.get("/camunda/app/tasklist/default/");
+    String csrf = session.cookie("XSRF-TOKEN");
+    if (csrf == null) {
+      throw new IllegalStateException("Tasklist set no CSRF cookie");
+    }
+    Http.Response login = session.header("X-XSRF-TOKEN", csrf)
+        .postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+            "username=" + user + "&password=" + user);
+    if (login.status() != 200) {
+      throw new IllegalStateException("Tasklist login failed: " + login.status());
+    }
+    // The login starts a new session with a CSRF token of its own, which later writes send.
+    Http.Response who = session.get("/camunda/api/admin/auth/user/default");
+    if (who.status() != 200) {
+      throw new IllegalStateException("Tasklist session not established: " + who.status());
+    }
+    return session.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"));
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

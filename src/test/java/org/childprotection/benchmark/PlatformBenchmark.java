@@ -1,0 +1,470 @@
+package org.childprotection.benchmark;
+
+import static org.childprotection.benchmark.Figure.format;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.childprotection.discovery.LedgerFiles;
+import org.childprotection.intake.CaseProcess;
+import org.childprotection.intake.IntakeService;
+import org.childprotection.organisation.District;
+import org.childprotection.support.Http;
+import org.childprotection.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform's figures (issue 7): each one against a baseline measured in the same run, so the
+ * ratio holds on a noisy machine. Not a test: it prints a table and asserts nothing about time.
+ * Run it with {@code mvn -P bench test}, which runs it on H2 and on PostgreSQL; sizes and times
+ * are system properties {@code bench.*} (see README, "Benchmarks").
+ */
+@Tag("benchmark")
+class PlatformBenchmark {
+
+  private static final String ONE_TASK_PROCESS = "benchOneTask";
+  private static final String TRIAGE = "triage";
+
+  private final int cases = Benchmarks.setting("cases", 100_000);
+  private final int baselineCases = Benchmarks.setting("baseline-cases", 1_000);
+  private final int clients = Benchmarks.setting("clients", 8);
+  private final int seconds = Benchmarks.setting("seconds", 15);
+  private final int warmup = Benchmarks.setting("warmup", 5);
+  private final int queries = Benchmarks.setting("queries", 300);
+  private final int stormSeconds = Benchmarks.setting("storm-seconds", 60);
+  private final int completionPauseMillis = Benchmarks.setting("completion-pause-ms", 200);
+  private final int ledgerRows = Benchmarks.setting("ledger-rows", 100_000);
+  private final int populateThreads = Benchmarks.setting("populate-threads", 4);
+
+  private final List<Figure> figures = new ArrayList<>();
+  private final List<String> realCases = new CopyOnWriteArrayList<>();
+
+  @Test
+  void measure() throws Exception {
+    log("benchmark on %s: %,d open cases (baseline %,d), %d clients, %d s per measurement",
+        Benchmarks.database(), cases, baselineCases, clients, seconds);
+    try (BenchApp app = BenchApp.start(TestDatabase.freshDatabaseUrl())) {
+      deployOneTaskProcess(app.engine());
+      populateThroughIntake(app, baselineCases);
+      Load.Latencies fewCases = taskListLatencies(app);
+      intakeThroughput(app);
+      deleteOneTaskInstances(app.engine());
+      populateAtTriage(app, cases - openTriages(app.engine()));
+      Load.Latencies manyCases = taskListLatencies(app);
+      taskListFigure(fewCases, manyCases);
+      timerStorm(app);
+      ledgerImport(app);
+    }
+    StartupFigures.measure(figures);
+    report();
+  }
+
+  // --- 1. intake throughput -----------------------------------------------------------------
+
+  private void intakeThroughput(BenchApp app) throws InterruptedException {
+    Http[] workers = new Http[clients];
+    Http[] reporters = new Http[clients];
+    for (int i = 0; i < clients; i++) {
+      workers[i] = app.as("gulou");
+      reporters[i] = app.as("center");
+    }
+    District[] districts = District.values();
+    String start = "/engine-rest/process-definition/key/" + ONE_TASK_PROCESS + "/start";
+    Load.Call bare = (client, n) -> workers[client].postJson(start, "{}").status() == 200;
+    Load.Call intake = (client, n) -> reporters[client].postJson("/api/reports",
+        Benchmarks.reportBody(districts[(int) (n % districts.length)])).status() == 201;
+
+    Load.rate(clients, warmup, bare);
+    Load.rate(clients, warmup, intake);
+    drainDueJobs(app, Duration.ofMinutes(10));
+    double bareSum = 0;
+    double intakeSum = 0;
+    for (int round = 1; round <= 2; round++) {
+      Load.Rate b = Load.rate(clients, seconds, bare);
+      Load.Rate i = Load.rate(clients, seconds, intake);
+      // A report has reached triage only when the jobs it started have run.
+      long drainStart = System.nanoTime();
+      drainDueJobs(app, Duration.ofMinutes(10));
+      double drain = (System.nanoTime() - drainStart) / 1e9;
+      double reports = i.successes() / (i.seconds() + drain);
+      log("intake round %d: bare engine %.1f/s (%d failed), reports %.1f/s to triage "
+          + "(%.1f/s answered, %.1f s for their jobs to run; %d failed)", round, b.perSecond(),
+          b.failures(), reports, i.perSecond(), drain, i.failures());
+      failOn(b.failures() + i.failures(), "calls failed during the intake measurement");
+      bareSum += b.perSecond();
+      intakeSum += reports;
+    }
+    double ratio = intakeSum / bareSum;
+    figures.add(Figure.withGoal("1. Intake: reports/s to triage, " + clients + " clients",
+        format("%.1f/s", intakeSum / 2), format("%.1f/s bare engine start", bareSum / 2),
+        ratio, "≥ 0.6", ratio >= 0.6));
+  }
+
+  private static void deployOneTaskProcess(ProcessEngine engine) {
+    engine.getRepositoryService().createDeployment().name("benchmark")
+        .addModelInstance(ONE_TASK_PROCESS + ".bpmn", Bpmn.createExecutableProcess(ONE_TASK_PROCESS)
+            .camundaHistoryTimeToLive(1)
+            .startEvent().userTask("task").name("基准任务")
+            .camundaCandidateGroups("protection-center").endEvent().done())
+        .deploy();
+  }
+
+  private static void deleteOneTaskInstances(ProcessEngine engine) {
+    List<String> ids;
+    while (!(ids = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ONE_TASK_PROCESS).listPage(0, 1000).stream()
+        .map(p -> p.getId()).toList()).isEmpty()) {
+      engine.getRuntimeService().deleteProcessInstances(ids, "benchmark", true, true);
+    }
+  }
+
+  // --- 2. task list at scale ----------------------------------------------------------------
+
+  private Load.Latencies taskListLatencies(BenchApp app) {
+    String filterId = app.engine().getFilterService().createTaskFilterQuery()
+        .filterName("全部任务").singleResult().getId();
+    String path = "/camunda/api/engine/engine/default/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15";
+    String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    Http session = app.tasklistSession("gulou");
+    for (int i = 0; i < Math.max(20, queries / 10); i++) {
+      session.postJson(path, body);
+    }
+    Load.Latencies latencies = new Load.Latencies();
+    for (int i = 0; i < queries; i++) {
+      long started = System.nanoTime();
+      Http.Response page = session.postJson(path, body);
+      latencies.add(started);
+      if (page.status() != 200 || page.json().size() != 15) {
+        throw new IllegalStateException("Tasklist query answered " + page.status()
+            + " with " + (page.status() == 200 ? page.json().size() + " tasks" : page.body()));
+      }
+    }
+    log("task list with %,d open cases: median %.1f ms, p95 %.1f ms over %d queries",
+        openTriages(app.engine()), latencies.median(), latencies.p95(), latencies.count());
+    return latencies;
+  }
+
+  private void taskListFigure(Load.Latencies few, Load.Latencies many) {
+    double medianRatio = many.median() / few.median();
+    double p95Ratio = many.p95() / few.p95();
+    figures.add(Figure.withGoal(format("2a. Task list, median, %,d cases", cases),
+        format("%.1f ms", many.median()),
+        format("%.1f ms with %,d cases", few.median(), baselineCases),
+        medianRatio, "≤ 2", medianRatio <= 2));
+    figures.add(Figure.withGoal(format("2b. Task list, p95, %,d cases", cases),
+        format("%.1f ms", many.p95()), format("%.1f ms with %,d cases", few.p95(), baselineCases),
+        p95Ratio, "≤ 2", p95Ratio <= 2));
+  }
+
+  // --- 3. timer storm -----------------------------------------------------------------------
+
+  private void timerStorm(BenchApp app) throws InterruptedException {
+    drainDueJobs(app, Duration.ofMinutes(30));
+    Load.Latencies quiet = completeTriages(app, stormSeconds / 2);
+    drainDueJobs(app, Duration.ofMinutes(5));
+
+    // Every deadline timer of every open case comes due now, as after a long holiday.
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    int timers = app.jdbc().update("UPDATE ACT_RU_JOB SET DUEDATE_ = ? "
+        + "WHERE HANDLER_TYPE_ = 'timer-transition' AND DUEDATE_ > ?", now, now);
+    long stormStart = System.currentTimeMillis();
+    Load.Latencies storm = completeTriages(app, stormSeconds);
+    double elapsed = (System.currentTimeMillis() - stormStart) / 1000.0;
+    Long jobs = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG "
+        + "WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= ?", Long.class, new Timestamp(stormStart));
+    Long dueTimersLeft = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB "
+        + "WHERE HANDLER_TYPE_ = 'timer-transition' AND DUEDATE_ <= ?", Long.class, now);
+    double jobsPerSecond = jobs / elapsed;
+    log("timer storm: %,d timers due at once; %,d jobs done in %.0f s (%.1f/s), %,d timers left;"
+        + " completion p95 %.1f ms (quiet %.1f ms)", timers, jobs, elapsed, jobsPerSecond,
+        dueTimersLeft, storm.p95(), quiet.p95());
+    double ratio = storm.p95() / quiet.p95();
+    figures.add(Figure.recorded(format("3a. Timer storm: jobs/s, %,d timers due", timers),
+        format("%.1f jobs/s", jobsPerSecond),
+        format("%,d of %,d timers fired in %.0f s", timers - dueTimersLeft, timers, elapsed),
+        (timers - dueTimersLeft) / (double) timers));
+    figures.add(Figure.withGoal("3b. Timer storm: task completion p95",
+        format("%.1f ms during the storm", storm.p95()), format("%.1f ms without", quiet.p95()),
+        ratio, "≤ 2", ratio <= 2));
+  }
+
+  /**
+   * A caseworker of the protection center triages case after case through the engine REST API
+   * (as Tasklist does), with a short pause between tasks, for the given time.
+   */
+  private Load.Latencies completeTriages(BenchApp app, int forSeconds)
+      throws InterruptedException {
+    Http center = app.as("center");
+    String variables = "{\"variables\":{\"urgent\":{\"value\":false,\"type\":\"Boolean\"},"
+        + "\"triageOutcome\":{\"value\":\"ASSESS\",\"type\":\"String\"}}}";
+    Load.Latencies latencies = new Load.Latencies();
+    long end = System.nanoTime() + forSeconds * 1_000_000_000L;
+    List<Task> queue = new ArrayList<>();
+    while (System.nanoTime() < end) {
+      if (queue.isEmpty()) {
+        queue.addAll(app.engine().getTaskService().createTaskQuery().taskDefinitionKey(TRIAGE)
+            .processInstanceIdIn(realCases.subList(0, Math.min(200, realCases.size()))
+                .toArray(String[]::new)).list());
+        if (queue.isEmpty()) {
+          throw new IllegalStateException("no real case left at triage; raise bench.baseline-cases");
+        }
+      }
+      Task task = queue.remove(0);
+      realCases.remove(task.getProcessInstanceId());
+      long started = System.nanoTime();
+      Http.Response done = center.postJson("/engine-rest/task/" + task.getId() + "/complete",
+          variables);
+      latencies.add(started);
+      if (done.status() != 204) {
+        throw new IllegalStateException("completing a triage answered " + done.status() + " "
+            + done.body());
+      }
+      Thread.sleep(completionPauseMillis);
+    }
+    return latencies;
+  }
+
+  private static void drainDueJobs(BenchApp app, Duration within) throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    long due;
+    while ((due = dueJobs(app)) > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(due + " jobs still due after " + within);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static long dueJobs(BenchApp app) {
+    return app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 "
+        + "AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)", Long.class,
+        new Timestamp(System.currentTimeMillis()));
+  }
+
+  // --- 4. ledger import ---------------------------------------------------------------------
+
+  private void ledgerImport(BenchApp app) throws IOException, InterruptedException {
+    byte[] file = LedgerFiles.csv(ledgerRows, "320113");
+    Path path = Files.createTempFile("bench-ledger", ".csv");
+    try {
+      Files.write(path, file);
+      LedgerFiles.readOnly(path);
+      long readStart = System.nanoTime();
+      long read = LedgerFiles.readOnly(path);
+      double readPerSecond = read / ((System.nanoTime() - readStart) / 1e9);
+
+      HeapPeak heap = new HeapPeak();
+      long started = System.nanoTime();
+      Http qixia = app.as("qixia");
+      Http.Response accepted = qixia.postMultipart("/api/ledgers", Map.of("district", "qixia"),
+          "file", "bench.csv", file);
+      if (accepted.status() != 202) {
+        throw new IllegalStateException("ledger upload answered " + accepted.status());
+      }
+      String id = accepted.json().get("id").asText();
+      Http.Response status;
+      while ((status = qixia.get("/api/ledgers/" + id)).json().get("status").asText()
+          .equals("RUNNING")) {
+        Thread.sleep(100);
+      }
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      long peak = heap.stop();
+      int accepted2 = status.json().get("accepted").asInt();
+      if (!status.json().get("status").asText().equals("DONE") || accepted2 != ledgerRows) {
+        throw new IllegalStateException("ledger import ended " + status.body());
+      }
+      double perSecond = ledgerRows / elapsed;
+      log("ledger: %,d rows in %.1f s (%.0f rows/s; reading alone %.0f rows/s); heap %d MB "
+          + "before, peak %d MB", ledgerRows, elapsed, perSecond, readPerSecond,
+          heap.before() >> 20, peak >> 20);
+      figures.add(Figure.recorded(format("4a. Ledger import: rows/s, %,d rows", ledgerRows),
+          format("%.0f rows/s", perSecond), format("%.0f rows/s reading the file alone",
+              readPerSecond), perSecond / readPerSecond));
+      figures.add(Figure.recorded("4b. Ledger import: peak heap",
+          format("%d MB", peak >> 20), format("%d MB before the import (file %.1f MB)",
+              heap.before() >> 20, file.length / 1048576.0), peak / (double) heap.before()));
+    } finally {
+      Files.deleteIfExists(path);
+    }
+  }
+
+  /** The highest heap use seen, sampled every few milliseconds, from a collected start. */
+  private static final class HeapPeak {
+    private final AtomicLong peak = new AtomicLong();
+    private final long before;
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapPeak() {
+      System.gc();
+      before = used();
+      sampler = new Thread(() -> {
+        while (running) {
+          peak.accumulateAndGet(used(), Math::max);
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    long before() {
+      return before;
+    }
+
+    long stop() throws InterruptedException {
+      running = false;
+      sampler.join();
+      return peak.get();
+    }
+
+    private static long used() {
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+  }
+
+  // --- populating ---------------------------------------------------------------------------
+
+  /**
+   * Opens so many cases through the intake service (registry, process, notifications), as
+   * reports would, and waits until each has reached triage. Their instances are remembered: the
+   * timer storm's caseworker triages these real cases.
+   */
+  private void populateThroughIntake(BenchApp app, int count) throws Exception {
+    IntakeService intake = app.bean(IntakeService.class);
+    District[] districts = District.values();
+    long started = System.nanoTime();
+    inParallel(count, n -> realCases.add(intake.receive(
+        Benchmarks.report(districts[(int) (n % districts.length)]), "benchmark")
+        .processInstanceId()));
+    drainDueJobs(app, Duration.ofMinutes(30));
+    log("opened %,d cases through the intake in %.0f s", count,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Adds so many open cases at triage, spread over the 11 districts: instances of the case
+   * process started at the triage task with the variables of a case the intake opened (the
+   * intake's registry writes and notifications are left out, to fill the database in minutes
+   * rather than hours; the task list and the timers see the same rows as for real cases).
+   */
+  private void populateAtTriage(BenchApp app, int count) throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    RuntimeService runtime = app.engine().getRuntimeService();
+    Map<String, Object> template = runtime.getVariables(realCases.get(0));
+    District[] districts = District.values();
+    long started = System.nanoTime();
+    inParallel(count, n -> {
+      Map<String, Object> variables = new HashMap<>(template);
+      District district = districts[(int) (n % districts.length)];
+      String caseNumber = format("NJ-BENCH-%07d", n);
+      variables.put("district", district.code());
+      variables.put("caseNumber", caseNumber);
+      runtime.createProcessInstanceByKey(CaseProcess.PROCESS_KEY).businessKey(caseNumber)
+          .setVariables(variables).startBeforeActivity(TRIAGE).execute(true, true);
+      if (n % 10_000 == 0) {
+        log("  %,d of %,d cases added (%.0f/s)", n, count,
+            n / ((System.nanoTime() - started) / 1e9));
+      }
+    });
+    log("added %,d cases at triage in %.0f s", count, (System.nanoTime() - started) / 1e9);
+  }
+
+  private interface Step {
+    void run(long n) throws Exception;
+  }
+
+  private void inParallel(int count, Step step) throws Exception {
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(populateThreads);
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int t = 0; t < populateThreads; t++) {
+        parts.add(pool.submit(() -> {
+          long n;
+          while ((n = next.incrementAndGet()) <= count) {
+            step.run(n);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int openTriages(ProcessEngine engine) {
+    return (int) engine.getTaskService().createTaskQuery().taskDefinitionKey(TRIAGE).count();
+  }
+
+  // --- the table ----------------------------------------------------------------------------
+
+  private void report() throws IOException {
+    StringBuilder table = new StringBuilder();
+    table.append(format("%n### %s, %s, %s%n%n", Benchmarks.database(), LocalDate.now(),
+        machine()));
+    table.append("| figure | measured | baseline (same run) | ratio | goal | met |\n");
+    table.append("|---|---|---|---|---|---|\n");
+    for (Figure figure : figures) {
+      table.append(figure.row()).append('\n');
+    }
+    System.out.println(table);
+    Path out = Path.of("target", "benchmarks", "results-" + Benchmarks.database() + ".md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, table.toString(), StandardCharsets.UTF_8);
+    log("results written to %s", out);
+  }
+
+  private static String machine() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "unknown host";
+    }
+    return format("%s, %d cores, %d MB heap max, Java %s", host,
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
+  }
+
+  private static void failOn(long failures, String what) {
+    if (failures > 0) {
+      throw new IllegalStateException(failures + " " + what);
+    }
+  }
+
+  static void log(String pattern, Object... values) {
+    System.out.println("[bench] " + format(pattern, values));
+  }
+}
