@@ -29,6 +29,10 @@ final class BenchApp implements AutoCloseable {
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=true",
         "--minor-protection.demo.cases-enabled=false",
+        // As the quick start: no webhook receiver, the court offline (tasks in Tasklist). The
+        // tests' loopback webhook and stand-in court would otherwise be measured too.
+        "--minor-protection.notification.webhook.url=",
+        "--minor-protection.court.url=",
         "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
     for (String setting : settings) {
       args.add("--" + setting);
