@@ -65,6 +65,17 @@ final class Database implements AutoCloseable {
     }
   }
 
+  int update(String sql, Object... params) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /**
    * Waits until the job executors have nothing left that is due (asynchronous steps, timers
    * due within {@code horizonSeconds}), or fails after the timeout. Jobs without retries are
