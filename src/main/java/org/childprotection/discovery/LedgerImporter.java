@@ -32,6 +32,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +60,9 @@ public class LedgerImporter {
   private final TransactionTemplate transaction;
   private final ThreadPoolTaskExecutor executor;
   private final Clock clock;
+  /** This node, as long as it runs: the owner of the imports it starts. */
+  private final String node = "node-" + UUID.randomUUID();
+  private volatile ThreadPoolTaskScheduler heartbeat;
 
   public LedgerImporter(LedgerImports imports, LedgerRegistry registry, IntakeService intake,
       ReportValidator reportValidator, LedgerPolicy policy, IntakePolicy intakePolicy,
@@ -83,23 +87,53 @@ public class LedgerImporter {
 
   @PreDestroy
   void stop() {
+    if (heartbeat != null) {
+      heartbeat.shutdown();
+    }
     executor.shutdown();
   }
 
   /** Takes the uploaded file (which it deletes when done) and answers with the import's id. */
   public String start(District district, String fileName, Path file, String userId) {
     String id = UUID.randomUUID().toString();
-    imports.start(id, district.code(), fileName, userId);
+    imports.start(id, district.code(), fileName, userId, node);
     executor.execute(() -> run(id, district, fileName, file, userId));
     return id;
   }
 
+  /**
+   * Once the node is up: fails the imports abandoned so far, then keeps this node's imports
+   * alive and looks for abandoned ones on every heartbeat. Several nodes share the database,
+   * so an import counts as abandoned only when its node has stopped renewing it, never merely
+   * because it is running (another node may be running it right now).
+   */
   @EventListener(ApplicationReadyEvent.class)
-  public void failAbandonedImports() {
-    int abandoned = imports.failAbandoned("服务重启，导入中断：请重新导入（重复导入不会产生重复数据）");
+  public void watchImports() {
+    failAbandonedImports();
+    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setThreadNamePrefix("ledger-heartbeat-");
+    scheduler.setDaemon(true);
+    scheduler.initialize();
+    scheduler.scheduleAtFixedRate(() -> {
+      try {
+        imports.heartbeat(node);
+        failAbandonedImports();
+      } catch (RuntimeException e) {
+        // the database may be away for a moment; the next beat tries again
+        LOG.warn("Ledger import heartbeat failed: {}", e.getClass().getName());
+      }
+    }, policy.heartbeatInterval());
+    heartbeat = scheduler;
+  }
+
+  /** Marks failed the imports whose node stopped renewing them (a crash, a kill). */
+  int failAbandonedImports() {
+    int abandoned = imports.failAbandoned(
+        "服务中断，导入未完成：请重新导入（重复导入不会产生重复数据）", policy.abandonedAfter());
     if (abandoned > 0) {
-      LOG.warn("{} ledger imports were interrupted by a restart and marked failed", abandoned);
+      LOG.warn("{} ledger imports lost their node and were marked failed", abandoned);
     }
+    return abandoned;
   }
 
   private void run(String id, District district, String fileName, Path file, String userId) {

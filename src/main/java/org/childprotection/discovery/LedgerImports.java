@@ -1,5 +1,6 @@
 package org.childprotection.discovery;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,7 +16,8 @@ public class LedgerImports {
   /** An import's state and counts, as {@code GET /api/ledgers/{id}} shows them. */
   public record LedgerImport(String id, String district, String fileName, String status,
       int rowsRead, int accepted, int rejected, int duplicates, int casesOpened, String failure,
-      String createdBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {}
+      String createdBy, OffsetDateTime createdAt, OffsetDateTime finishedAt, String owner,
+      OffsetDateTime heartbeatAt) {}
 
   /** A rejected row: its number (data rows from 1), the column, and why. */
   public record RowError(int row, String column, String message) {}
@@ -29,12 +31,20 @@ public class LedgerImports {
     this.jdbc = jdbc;
   }
 
-  void start(String id, String district, String fileName, String createdBy) {
+  /** A new import, run by the node {@code owner}, its heartbeat fresh. */
+  void start(String id, String district, String fileName, String createdBy, String owner) {
+    OffsetDateTime now = now();
     jdbc.sql("""
             INSERT INTO ledger_import (id, district, file_name, status, rows_read, accepted,
-              rejected, duplicates, cases_opened, created_by, created_at)
-            VALUES (?, ?, ?, 'RUNNING', 0, 0, 0, 0, 0, ?, ?)""")
-        .params(id, district, fileName, createdBy, now()).update();
+              rejected, duplicates, cases_opened, created_by, created_at, owner, heartbeat_at)
+            VALUES (?, ?, ?, 'RUNNING', 0, 0, 0, 0, 0, ?, ?, ?, ?)""")
+        .params(id, district, fileName, createdBy, now, owner, now).update();
+  }
+
+  /** The node {@code owner} is alive: renews the heartbeat of every import it is running. */
+  void heartbeat(String owner) {
+    jdbc.sql("UPDATE ledger_import SET heartbeat_at = ? WHERE owner = ? AND status = 'RUNNING'")
+        .params(now(), owner).update();
   }
 
   void progress(String id, Progress p) {
@@ -58,10 +68,15 @@ public class LedgerImports {
         .params(status, failure, now(), id).update();
   }
 
-  /** Imports left running by a node that stopped: they will not finish now. */
-  int failAbandoned(String reason) {
+  /**
+   * Imports left running by a node that stopped (no heartbeat for {@code silentFor}): they
+   * will not finish now. Imports from before heartbeats were kept count from their start.
+   */
+  int failAbandoned(String reason, Duration silentFor) {
+    OffsetDateTime now = now();
     return jdbc.sql("UPDATE ledger_import SET status = 'FAILED', failure = ?, finished_at = ? "
-        + "WHERE status = 'RUNNING'").params(reason, now()).update();
+            + "WHERE status = 'RUNNING' AND COALESCE(heartbeat_at, created_at) < ?")
+        .params(reason, now, now.minus(silentFor)).update();
   }
 
   public Optional<LedgerImport> byId(String id) {

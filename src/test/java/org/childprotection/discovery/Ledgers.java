@@ -14,7 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.childprotection.registry.IdNumber;
 
 /** Ledger files as districts make them: CSV in some encoding, or .xlsx. */
-final class Ledgers {
+public final class Ledgers {
 
   static final String HEADER = String.join(",", LedgerColumns.HEADER);
   private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 400));
@@ -29,14 +29,14 @@ final class Ledgers {
   }
 
   /** A valid row of 栖霞区; risk 是 or 否. */
-  static List<String> row(String name, String idNumber, boolean atRisk) {
+  public static List<String> row(String name, String idNumber, boolean atRisk) {
     String birth = idNumber.isEmpty() ? "" : IdNumber.birthDate(idNumber).orElseThrow().toString();
     return new ArrayList<>(List.of(name, "女", birth,
         idNumber, "本市", "栖霞区", "尧化街道", "万寿社区", "万寿路1号", "留守流动、特殊困难",
         "张某", "母亲", "外出务工", "13800000000", atRisk ? "是" : "否", ""));
   }
 
-  static byte[] csv(Charset charset, boolean bom, List<List<String>> rows) {
+  public static byte[] csv(Charset charset, boolean bom, List<List<String>> rows) {
     StringBuilder text = new StringBuilder(HEADER).append("\r\n");
     for (List<String> row : rows) {
       text.append(String.join(",", row)).append("\r\n");
