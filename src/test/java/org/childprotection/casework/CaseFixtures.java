@@ -1,11 +1,15 @@
 package org.childprotection.casework;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.childprotection.registry.IdNumber;
+import org.childprotection.support.Http;
+import org.childprotection.support.ProcessDriver;
 
 /** Reports and form answers for the scenario tests: made-up children, valid ID numbers. */
 public final class CaseFixtures {
@@ -39,6 +43,18 @@ public final class CaseFixtures {
     report.put("immediateDanger", danger);
     report.put("description", "测试报告");
     return report;
+  }
+
+  /** A new 鼓楼 case, reported through the API and triaged: waiting for the assessment. */
+  public static String caseAwaitingAssessment(Http center, ProcessDriver driver) {
+    Http.Response opened = center.postJson("/api/reports",
+        report("gulou", false, "SPECIAL_HARDSHIP"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String instance = opened.json().get("processInstanceId").asText();
+    driver.runJobs(instance);
+    driver.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
+    return instance;
   }
 
   /** Answers that score GREEN for a nine-year-old: 5 points (age band 6–11). */

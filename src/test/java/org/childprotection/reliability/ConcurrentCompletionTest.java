@@ -2,7 +2,6 @@ package org.childprotection.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.childprotection.casework.CaseFixtures.greenAnswers;
-import static org.childprotection.casework.CaseFixtures.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
@@ -149,16 +149,8 @@ class ConcurrentCompletionTest extends PlatformTest {
 
   // --- the case and the completions -----------------------------------------------------------
 
-  /** A new 鼓楼 case, triaged, waiting for the district's assessment. */
   private String caseAwaitingAssessment() {
-    Http.Response opened = as("center").postJson("/api/reports",
-        report("gulou", false, "SPECIAL_HARDSHIP"));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    driver.runJobs(instance);
-    driver.complete(instance, "triage", Map.of("confirmedCategories", List.of("SPECIAL_HARDSHIP"),
-        "urgent", false, "triageOutcome", "ASSESS"));
-    return instance;
+    return CaseFixtures.caseAwaitingAssessment(as("center"), driver);
   }
 
   private CompletableFuture<Http.Response> submitAt(CyclicBarrier together, Http user,
