@@ -33,7 +33,8 @@ class FailureLogPrivacyTest extends PlatformTest {
     String instance = CaseFixtures.caseAwaitingAssessment(as("center"), driver);
     String task = driver.task(instance, "assessFamily").getId();
     Map<String, Object> variables = new HashMap<>();
-    CaseFixtures.greenAnswers().forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    CaseFixtures.greenAnswers()
+        .forEach((name, value) -> variables.put(name, Map.of("value", value)));
     variables.put("income", Map.of("value", "收入 " + PLANTED));
 
     Http.Response refused = as("gulou").postJson("/engine-rest/task/" + task + "/submit-form",
