@@ -147,6 +147,9 @@ def scan(root, out=sys.stdout):
           f" ({len(scannable)} names scannable, {len(common)} skipped as words of the platform's"
           f" own texts, {len(names) - len(scannable)} too short or without Chinese characters);"
           f" every valid ID number counts; {len(findings)} findings", file=out)
+    if common:
+        print("names skipped as words of the platform's own texts: "
+              + ", ".join(sorted(mask("CHILD_NAME", n) for n in common)[:20]), file=out)
     return findings, len(ids) + len(names)
 
 

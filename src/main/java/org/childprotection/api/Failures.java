@@ -9,14 +9,25 @@ public final class Failures {
 
   private Failures() {}
 
-  /** {@code Outer <- Cause <- RootCause at org.childprotection.Class.method(File.java:12)}. */
+  /**
+   * {@code Outer <- Cause at the.Place.where(Thrown.java:3) via org.childprotection.Caller.method(
+   * Caller.java:12)}: where it was thrown and, when that is outside the project, the project's
+   * code it came through.
+   */
   public static String describe(Throwable e) {
     return describe(e, null);
   }
 
-  /** As {@link #describe(Throwable)}, where the place is not in the class that reports it. */
+  /** As {@link #describe(Throwable)}, where the project's place is not the reporting class. */
   public static String describe(Throwable e, Class<?> reporter) {
-    return causes(e) + " at " + origin(e, reporter == null ? null : reporter.getName());
+    StackTraceElement[] frames = e.getStackTrace();
+    if (frames.length == 0) {
+      return causes(e);
+    }
+    String thrown = thrownAt(frames);
+    String project = projectFrame(frames, reporter == null ? null : reporter.getName());
+    return causes(e) + " at " + thrown
+        + (project == null || project.equals(thrown) ? "" : " via " + project);
   }
 
   private static String causes(Throwable e) {
@@ -28,13 +39,24 @@ public final class Failures {
     return chain.toString();
   }
 
-  private static String origin(Throwable e, String reporter) {
-    for (StackTraceElement frame : e.getStackTrace()) {
+  /** The first frame outside the JDK (exceptions made by reflection start there). */
+  private static String thrownAt(StackTraceElement[] frames) {
+    for (StackTraceElement frame : frames) {
+      String name = frame.getClassName();
+      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+        return frame.toString();
+      }
+    }
+    return frames[0].toString();
+  }
+
+  private static String projectFrame(StackTraceElement[] frames, String reporter) {
+    for (StackTraceElement frame : frames) {
       if (frame.getClassName().startsWith("org.childprotection")
           && !frame.getClassName().equals(reporter)) {
         return frame.toString();
       }
     }
-    return e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "unknown";
+    return null;
   }
 }
