@@ -132,6 +132,29 @@ class ConcurrentCompletionTest extends PlatformTest {
     assertAdvancedOnce(instance, task, "gulou");
   }
 
+  /**
+   * A member unit does not read the case's history, but the referral was offered to it: its
+   * worker gets the conflict; another unit, though in every district, gets nothing.
+   */
+  @Test
+  void aMemberUnitGetsTheConflictForATaskOfferedToIt() {
+    String instance = caseAwaitingAssessment();
+    driver.complete(instance, ASSESSMENT, CaseFixtures.with(CaseFixtures.yellowAnswers(),
+        "needSchooling", true));
+    String referral = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("handleReferral").taskCandidateGroup("education").singleResult()
+        .getId();
+    Map<String, Object> feedback = Map.of("variables", restVariables(Map.of(
+        "referralAction", "已办理", "referralResult", "DONE", "referralFeedback", "已落实")));
+    String path = "/engine-rest/task/" + referral + "/submit-form";
+
+    assertThat(as("education").postJson(path, feedback).status()).isEqualTo(204);
+    assertConflict(as("education").postJson(path, feedback), "education");
+    Http.Response otherUnit = as("health").postJson(path, feedback);
+    assertThat(otherUnit.status()).as(otherUnit.toString()).isNotEqualTo(409);
+    assertThat(otherUnit.body()).doesNotContain("education", "完成");
+  }
+
   @Test
   void aFailureOfAnOpenTaskIsNotMadeAConflict() {
     String instance = caseAwaitingAssessment();
