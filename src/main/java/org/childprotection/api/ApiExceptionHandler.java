@@ -78,32 +78,11 @@ public class ApiExceptionHandler {
     return status(HttpStatus.NOT_FOUND, e.field(), e.getMessage());
   }
 
-  /**
-   * Logs where it failed, not what the message says: a database's message can quote the values
-   * of the row, such as a child's name or ID number.
-   */
+  /** Logs where it failed, not what the message says (see {@link Failures}). */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
-    LOG.error("Unexpected failure of an API request: {} at {}", causes(e), origin(e));
+    LOG.error("Unexpected failure of an API request: {}", Failures.describe(e));
     return status(HttpStatus.INTERNAL_SERVER_ERROR, null, "服务器内部错误，请稍后重试");
-  }
-
-  private static String causes(Throwable e) {
-    StringBuilder chain = new StringBuilder(e.getClass().getName());
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause();
-        cause = cause.getCause()) {
-      chain.append(" <- ").append(cause.getClass().getName());
-    }
-    return chain.toString();
-  }
-
-  private static String origin(Throwable e) {
-    for (StackTraceElement frame : e.getStackTrace()) {
-      if (frame.getClassName().startsWith("org.childprotection")) {
-        return frame.toString();
-      }
-    }
-    return e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "unknown";
   }
 
   static ResponseEntity<ApiError> status(HttpStatus status, String field, String message) {

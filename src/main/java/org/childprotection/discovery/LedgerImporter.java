@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.childprotection.api.Failures;
 import org.childprotection.assessment.ScoringPolicy;
 import org.childprotection.discovery.LedgerImports.Progress;
 import org.childprotection.discovery.LedgerRowChecker.Problem;
@@ -150,7 +151,8 @@ public class LedgerImporter {
       run.saveProgress();
       imports.finish(id, "FAILED", e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("Ledger import {} failed: {}", id, e.getClass().getName(), e);
+      // Not the exception itself: its message can quote a row of the ledger.
+      LOG.error("Ledger import {} failed: {}", id, Failures.describe(e));
       run.saveProgress();
       imports.finish(id, "FAILED", "导入失败：系统错误，请稍后重新导入（重复导入不会产生重复数据）");
     } finally {

@@ -1,7 +1,10 @@
 package org.childprotection.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /** Engine settings that properties cannot express. */
@@ -15,5 +18,20 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(new DistrictTenantIdProvider());
     configuration.setGeneralResourceWhitelistPattern(IDENTITY_ID_PATTERN);
+    // Failed commands are logged without their messages, which can quote personal data.
+    configuration.setEnableCmdExceptionLogging(false);
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new CommandFailureLog()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
+            new CommandFailureLog()));
+  }
+
+  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors,
+      CommandInterceptor added) {
+    List<CommandInterceptor> result =
+        new ArrayList<>(interceptors == null ? List.of() : interceptors);
+    result.add(added);
+    return result;
   }
 }

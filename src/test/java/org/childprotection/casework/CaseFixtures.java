@@ -1,31 +1,36 @@
 package org.childprotection.casework;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.childprotection.registry.IdNumber;
+import org.childprotection.support.Http;
+import org.childprotection.support.ProcessDriver;
 
 /** Reports and form answers for the scenario tests: made-up children, valid ID numbers. */
-final class CaseFixtures {
+public final class CaseFixtures {
 
   private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 900);
 
   private CaseFixtures() {}
 
   /** A fresh, valid ID number of a child born on the given day (Gulou region code). */
-  static String idNumber(LocalDate birth) {
+  public static String idNumber(LocalDate birth) {
     return IdNumber.withCheckCharacter("320106" + birth.toString().replace("-", "")
         + String.format("%03d", SEQUENCE.incrementAndGet() % 1000));
   }
 
-  static Map<String, Object> report(String district, boolean danger, String... categories) {
+  public static Map<String, Object> report(String district, boolean danger,
+      String... categories) {
     return reportAbout(idNumber(LocalDate.now().minusYears(9)), district, danger, categories);
   }
 
   /** A report about the child with this ID number. */
-  static Map<String, Object> reportAbout(String idNumber, String district, boolean danger,
+  public static Map<String, Object> reportAbout(String idNumber, String district, boolean danger,
       String... categories) {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "HOTLINE_12345");
@@ -40,8 +45,20 @@ final class CaseFixtures {
     return report;
   }
 
+  /** A new 鼓楼 case, reported through the API and triaged: waiting for the assessment. */
+  public static String caseAwaitingAssessment(Http center, ProcessDriver driver) {
+    Http.Response opened = center.postJson("/api/reports",
+        report("gulou", false, "SPECIAL_HARDSHIP"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String instance = opened.json().get("processInstanceId").asText();
+    driver.runJobs(instance);
+    driver.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
+    return instance;
+  }
+
   /** Answers that score GREEN for a nine-year-old: 5 points (age band 6–11). */
-  static Map<String, Object> greenAnswers() {
+  public static Map<String, Object> greenAnswers() {
     Map<String, Object> answers = new HashMap<>();
     for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",
         "multipleInjuriesOrSevereMalnutrition", "disabilityOrDeathFromAbnormalCause",
@@ -61,7 +78,7 @@ final class CaseFixtures {
   }
 
   /** YELLOW: 5 (age) + 10 (neglect) + 10 (below 低保) = 25 points. */
-  static Map<String, Object> yellowAnswers() {
+  public static Map<String, Object> yellowAnswers() {
     Map<String, Object> answers = greenAnswers();
     answers.put("guardianHarm", "NEGLECT_OR_VERBAL");
     answers.put("income", "BELOW_DIBAO");
@@ -69,7 +86,7 @@ final class CaseFixtures {
   }
 
   /** ORANGE: 5 + 20 (injury) + 10 (below 低保) + 5 (housing) = 40 points. */
-  static Map<String, Object> orangeAnswers() {
+  public static Map<String, Object> orangeAnswers() {
     Map<String, Object> answers = yellowAnswers();
     answers.put("guardianHarm", "INJURY_OR_PRIOR_WARNING");
     answers.put("housingHazards", true);
@@ -77,13 +94,13 @@ final class CaseFixtures {
   }
 
   /** RED by override: harm in progress. */
-  static Map<String, Object> redAnswers() {
+  public static Map<String, Object> redAnswers() {
     Map<String, Object> answers = greenAnswers();
     answers.put("harmInProgress", true);
     return answers;
   }
 
-  static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+  public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
     Map<String, Object> result = new HashMap<>(base);
     for (int i = 0; i < keyValues.length; i += 2) {
       result.put((String) keyValues[i], keyValues[i + 1]);

@@ -12,8 +12,12 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.childprotection.registry.IdNumber;
+import org.childprotection.support.PersonalData;
 
-/** Ledger files as districts make them: CSV in some encoding, or .xlsx. */
+/**
+ * Ledger files as districts make them: CSV in some encoding, or .xlsx. The children's names and
+ * ID numbers of every row are written down for the privacy scan (an .xlsx is not searched).
+ */
 public final class Ledgers {
 
   static final String HEADER = String.join(",", LedgerColumns.HEADER);
@@ -30,6 +34,8 @@ public final class Ledgers {
 
   /** A valid row of 栖霞区; risk 是 or 否. */
   public static List<String> row(String name, String idNumber, boolean atRisk) {
+    PersonalData.childName(name);
+    PersonalData.idNumber(idNumber);
     String birth = idNumber.isEmpty() ? "" : IdNumber.birthDate(idNumber).orElseThrow().toString();
     return new ArrayList<>(List.of(name, "女", birth,
         idNumber, "本市", "栖霞区", "尧化街道", "万寿社区", "万寿路1号", "留守流动、特殊困难",

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.engine.ModelDeployer;
 import org.childprotection.support.Http;
+import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.Probe;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ class DistrictIsolationTest extends PlatformTest {
 
   @BeforeEach
   void twoCasesInTwoDistricts() {
+    PersonalData.childName(GULOU_SECRET);
+    PersonalData.childName(QIXIA_SECRET);
     probe = Probe.unique();
     new ModelDeployer(engine.getRepositoryService(), "isolation-" + probe.processKey())
         .deploy(List.of(probe.process(), probe.form()));

@@ -16,7 +16,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain HTTP client against the running app, as an outside caller sees it. */
+/**
+ * A plain HTTP client against the running app, as an outside caller sees it. Every body it sends
+ * is searched for children's names and ID numbers, which {@link PersonalData} writes down for the
+ * privacy scan.
+ */
 public final class Http {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +77,7 @@ public final class Http {
 
   /** A body of raw bytes, such as text that is not valid UTF-8. */
   public Response postBytes(String path, String contentType, byte[] body) {
+    PersonalData.fromRequestBody(body);
     return execute(HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(60))
         .header("Content-Type", contentType)
@@ -101,6 +106,7 @@ public final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    PersonalData.fromRequestBody(body.toByteArray());
     return execute(HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(120))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -112,6 +118,9 @@ public final class Http {
   }
 
   public Response send(String method, String path, String contentType, String body) {
+    if (body != null) {
+      PersonalData.fromRequestBody(body.getBytes(StandardCharsets.UTF_8));
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(60))
         .method(method, body == null
