@@ -46,7 +46,8 @@ class ChannelsTest {
   void freshDatabase() {
     DriverManagerDataSource database = new DriverManagerDataSource(
         "jdbc:h2:mem:channels" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(database).load().migrate();
+    // The registry's tables only: V5 adds an index to the engine's tables, absent here.
+    Flyway.configure().dataSource(database).target("4").load().migrate();
     jdbc = JdbcClient.create(database);
     log = new NotificationLog(jdbc);
   }
