@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.childprotection.support.Http;
 import org.childprotection.support.TestDatabase;
 
@@ -50,31 +51,14 @@ final class StartupFigures {
     command.add("--spring.profiles.active=" + String.join(",", Benchmarks.profiles()));
     command.add("--minor-protection.demo.cases-enabled=true");
     command.add("--camunda.bpm.job-execution.enabled=true");
-    Process process = launch(command, "app");
-    try {
-      long started = System.nanoTime();
-      Http http = Http.anonymous(port);
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (true) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("the app did not become ready; see target/benchmarks");
-        }
-        try {
-          if (http.get("/actuator/health/readiness").status() == 200) {
-            break;
-          }
-        } catch (RuntimeException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(100);
+    Http http = Http.anonymous(port);
+    return timeToReady(command, "app", () -> {
+      try {
+        return http.get("/actuator/health/readiness").status() == 200;
+      } catch (RuntimeException notListeningYet) {
+        return false;
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      Thread.sleep(SETTLE_SECONDS * 1000L);
-      return new Started(seconds, residentMb(process));
-    } finally {
-      process.destroy();
-      process.waitFor();
-    }
+    });
   }
 
   private static Started startBare() throws Exception {
@@ -83,14 +67,29 @@ final class StartupFigures {
     command.add(url);
     command.add(TestDatabase.isPostgres() ? "postgres" : "sa");
     command.add(TestDatabase.isPostgres() ? "postgres" : "");
-    long started = System.nanoTime();
-    Process process = launch(command, "bare-engine");
     Path log = logFile("bare-engine");
+    return timeToReady(command, "bare-engine", () -> {
+      try {
+        return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("READY");
+      } catch (IOException e) {
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Launches the command, waits until it says it is ready, lets it settle and reads its
+   * resident memory; stops it.
+   */
+  private static Started timeToReady(List<String> command, String name, BooleanSupplier ready)
+      throws Exception {
+    long started = System.nanoTime();
+    Process process = launch(command, name);
     try {
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (!Files.readString(log, StandardCharsets.UTF_8).contains("READY")) {
+      long deadline = started + Duration.ofMinutes(5).toNanos();
+      while (!ready.getAsBoolean()) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("the bare engine did not start; see " + log);
+          throw new IllegalStateException(name + " did not become ready; see " + logFile(name));
         }
         Thread.sleep(50);
       }
