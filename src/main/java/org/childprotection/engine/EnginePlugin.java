@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Engine settings that properties cannot express. */
@@ -13,6 +14,13 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   /** Unit ids such as protection-center and district-gulou contain hyphens. */
   static final String IDENTITY_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
+
+  private final boolean variableChangesInHistory;
+
+  public EnginePlugin(
+      @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges) {
+    this.variableChangesInHistory = variableChanges;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -25,6 +33,11 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
             new CommandFailureLog()));
+    if (!variableChangesInHistory) {
+      configuration.setEnableDefaultDbHistoryEventHandler(false);
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
+          new HistoryWithoutVariableChanges())));
+    }
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors,

@@ -28,7 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Two people complete the same task: the one who comes second gets a 409 saying who completed
  * it and when, instead of the engine's "Cannot find task" (it was committed first) or its
- * optimistic-locking 500 (both at once). Covers the engine REST API and the copy of it that
+ * optimistic-locking 500 or a 403 for the task's withdrawn grant (both at once). Covers the engine REST API and the copy of it that
  * Tasklist calls; the answer keeps Camunda's error shape, {@code {"type","message"}}, so Tasklist
  * shows the message. A caller who may not see the task gets the engine's answer unchanged.
  *
@@ -75,7 +75,10 @@ public class TaskConflictFilter extends OncePerRequestFilter {
     chain.doFilter(request, buffered);
 
     int status = buffered.getStatus();
+    // A 403 too: the winner's commit also removes the task's grant to the candidate group, so a
+    // worker who loaded the task just before may fail the permission check instead.
     if (status == HttpServletResponse.SC_NOT_FOUND
+        || status == HttpServletResponse.SC_FORBIDDEN
         || status == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
       boolean concurrent = concurrentModification(buffered);
       Optional<String> conflict = endedTasks.conflict(completion.group(2), caller, concurrent);

@@ -74,6 +74,7 @@ class PlatformBenchmark {
       intakeThroughput(app);
       deleteOneTaskInstances(app.engine());
       populateAtTriage(app, cases - openTriages(app.engine()));
+      holdForInspection(app);
       Load.Latencies manyCases = taskListLatencies(app);
       taskListFigure(fewCases, manyCases);
       timerStorm(app);
@@ -431,6 +432,19 @@ class PlatformBenchmark {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * With {@code -Dbench.hold-seconds=N}, waits N seconds once the database is full, so that
+   * query plans can be looked at (psql on the URL printed) while the app runs.
+   */
+  private void holdForInspection(BenchApp app) throws InterruptedException {
+    int hold = Benchmarks.setting("hold-seconds", 0);
+    if (hold > 0) {
+      log("holding %d s: app on port %d, database %s", hold, app.port(),
+          app.jdbc().queryForObject("SELECT CURRENT_DATABASE()", String.class));
+      Thread.sleep(hold * 1000L);
     }
   }
 

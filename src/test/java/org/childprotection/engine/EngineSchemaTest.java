@@ -1,0 +1,68 @@
+package org.childprotection.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.childprotection.casework.CaseFixtures;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What we add to the engine's own schema and history (migration V5, HistoryWithoutVariableChanges). */
+class EngineSchemaTest extends PlatformTest {
+
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void theIndexesTheEngineLacksAreThere() throws SQLException {
+    assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("MP_IDX_AUTH_USER");
+    assertThat(indexes("ACT_RU_JOB")).contains("MP_IDX_JOB_LOCK_EXP", "MP_IDX_JOB_DUEDATE");
+  }
+
+  @Test
+  void historyKeepsEachVariableButNoCopyOfEveryChange() {
+    Http.Response opened = as("center").postJson("/api/reports",
+        CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
+    assertThat(opened.status()).isEqualTo(201);
+    String instance = opened.json().get("processInstanceId").asText();
+
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count())
+        .as("every variable's last value").isGreaterThanOrEqualTo(11);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("caseNumber").singleResult().getValue())
+        .isEqualTo(opened.json().get("caseNumber").asText());
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count())
+        .as("no copy per change").isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count())
+        .as("the rest of the history").isPositive();
+  }
+
+  private Set<String> indexes(String table) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
+        try (ResultSet rows = meta.getIndexInfo(null, null, name, false, false)) {
+          while (rows.next()) {
+            String index = rows.getString("INDEX_NAME");
+            if (index != null) {
+              names.add(index.toUpperCase(Locale.ROOT));
+            }
+          }
+        }
+      }
+    }
+    return names;
+  }
+}
