@@ -70,7 +70,7 @@ public class IntakeService {
     // every other report back until that transaction commits. A report that will likely open a
     // case takes its number first, in a short transaction of its own. A number can so be
     // skipped (two reports about one new child at once: the second is merged), never repeated.
-    String reservedNumber = opensNewCase(report) ? reserveCaseNumber() : null;
+    String reservedNumber = reserveCaseNumberIfNew(report);
     for (int attempt = 1; ; attempt++) {
       try {
         // The intake acts for the platform, not for the caller: a hotline or the police may
@@ -86,12 +86,15 @@ public class IntakeService {
     }
   }
 
-  /** The next case number, in a transaction of its own (the year's first one may collide). */
-  private String reserveCaseNumber() {
+  /**
+   * The next case number when the report will likely open a case, in a transaction of its own
+   * (the year's first number may collide with a concurrent report's); null for a merge.
+   */
+  private String reserveCaseNumberIfNew(ReportRequest report) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(
-            status -> cases.nextCaseNumber(LocalDate.now(clock).getYear()));
+        return transaction.execute(status -> opensNewCase(report)
+            ? cases.nextCaseNumber(LocalDate.now(clock).getYear()) : null);
       } catch (DataIntegrityViolationException collision) {
         if (attempt == ATTEMPTS) {
           throw collision;
