@@ -105,8 +105,7 @@ public class IntakeService {
 
   /** Whether the report, as the registry stands, opens a case (no earlier ticket, no open case). */
   private boolean opensNewCase(ReportRequest report) {
-    if (report.channelTicketId() != null && !report.channelTicketId().isBlank()
-        && reports.byTicket(report.channel(), report.channelTicketId()).isPresent()) {
+    if (earlierReport(report).isPresent()) {
       return false;
     }
     return knownChild(report).flatMap(child -> cases.openCaseOfChild(child.id())).isEmpty();
@@ -114,11 +113,9 @@ public class IntakeService {
 
   private IntakeResult receiveOnce(ReportRequest report, String receivedBy,
       String reservedNumber) {
-    if (report.channelTicketId() != null && !report.channelTicketId().isBlank()) {
-      Optional<Report> earlier = reports.byTicket(report.channel(), report.channelTicketId());
-      if (earlier.isPresent()) {
-        return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
-      }
+    Optional<Report> earlier = earlierReport(report);
+    if (earlier.isPresent()) {
+      return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
     }
     long childId = findOrRegisterChild(report);
     boolean danger = Boolean.TRUE.equals(report.immediateDanger());
@@ -211,6 +208,13 @@ public class IntakeService {
     return variables;
   }
 
+
+  /** The report received before under the same channel ticket, if the report has one. */
+  private Optional<Report> earlierReport(ReportRequest report) {
+    return report.channelTicketId() == null || report.channelTicketId().isBlank()
+        ? Optional.empty()
+        : reports.byTicket(report.channel(), report.channelTicketId());
+  }
 
   private Optional<Child> knownChild(ReportRequest report) {
     ReportRequest.Child child = report.child();
