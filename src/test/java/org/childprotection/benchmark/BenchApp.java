@@ -66,23 +66,11 @@ final class BenchApp implements AutoCloseable {
   /** A user logged in to Tasklist, calling the webapp's engine API with its session. */
   Http tasklistSession(String user) {
     Http session = Http.anonymous(port());
-    session.get("/camunda/app/tasklist/default/");
-    String csrf = session.cookie("XSRF-TOKEN");
-    if (csrf == null) {
-      throw new IllegalStateException("Tasklist set no CSRF cookie");
-    }
-    Http.Response login = session.header("X-XSRF-TOKEN", csrf)
-        .postForm("/camunda/api/admin/auth/user/default/login/tasklist",
-            "username=" + user + "&password=" + user);
+    Http.Response login = session.loginToWebapp("tasklist", user, user);
     if (login.status() != 200) {
       throw new IllegalStateException("Tasklist login failed: " + login.status());
     }
-    // The login starts a new session with a CSRF token of its own, which later writes send.
-    Http.Response who = session.get("/camunda/api/admin/auth/user/default");
-    if (who.status() != 200) {
-      throw new IllegalStateException("Tasklist session not established: " + who.status());
-    }
-    return session.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"));
+    return session;
   }
 
   @Override

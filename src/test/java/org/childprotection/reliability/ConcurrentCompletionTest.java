@@ -97,14 +97,7 @@ class ConcurrentCompletionTest extends PlatformTest {
     assertThat(submit(as("center"), task).status()).isEqualTo(204);
 
     Http session = anonymous();
-    session.get("/camunda/app/tasklist/default/");
-    String csrf = session.cookie("XSRF-TOKEN");
-    assertThat(csrf).as("the webapp's CSRF cookie").isNotNull();
-    assertThat(session.header("X-XSRF-TOKEN", csrf).postForm(
-        "/camunda/api/admin/auth/user/default/login/tasklist", "username=gulou&password=gulou")
-        .status()).isEqualTo(200);
-    session.get("/camunda/app/tasklist/default/");
-    session.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"));
+    assertThat(session.loginToWebapp("tasklist", "gulou", "gulou").status()).isEqualTo(200);
 
     assertConflict(session.postJson("/camunda/api/engine/engine/default/task/" + task
         + "/submit-form", Map.of("variables", restVariables(greenAnswers()))), "center");

@@ -130,11 +130,7 @@ class DistrictIsolationTest extends PlatformTest {
   @Test
   void theTasklistSessionIsIsolatedToo() {
     Http session = anonymous();
-    session.get("/camunda/app/tasklist/default/");
-    String csrf = csrfToken(session);
-    Http.Response login = session.header("X-XSRF-TOKEN", csrf)
-        .postForm("/camunda/api/admin/auth/user/default/login/tasklist",
-            "username=gulou&password=gulou");
+    Http.Response login = session.loginToWebapp("tasklist", "gulou", "gulou");
     assertThat(login.status()).isEqualTo(200);
 
     String api = "/camunda/api/engine/engine/default";
@@ -167,12 +163,6 @@ class DistrictIsolationTest extends PlatformTest {
     assertThat(unknownDistrict.body()).contains("unknown district code");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(probe.processKey()).count()).isEqualTo(instances);
-  }
-
-  private static String csrfToken(Http session) {
-    String token = session.cookie("XSRF-TOKEN");
-    assertThat(token).as("the webapp's CSRF cookie").isNotNull();
-    return token;
   }
 
   private static List<String> ids(Http.Response response) {

@@ -48,10 +48,7 @@ class KpiApiTest extends PlatformTest {
   @Test
   void aCockpitSessionMayReadTheFiguresButChangeNothing() {
     Http session = anonymous();
-    session.get("/camunda/app/cockpit/default/");
-    Http.Response login = session.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"))
-        .postForm("/camunda/api/admin/auth/user/default/login/cockpit",
-            "username=supervisor&password=supervisor");
+    Http.Response login = session.loginToWebapp("cockpit", "supervisor", "supervisor");
     assertThat(login.status()).isEqualTo(200);
 
     assertThat(session.get("/api/supervision/kpis?district=qixia").status()).isEqualTo(200);

@@ -57,6 +57,29 @@ public final class Http {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Logs in to a Camunda webapp ({@code tasklist}, {@code cockpit}) as a browser does: the
+   * app's CSRF cookie, the login form, then the new session's token for the writes that follow.
+   *
+   * @return the login's answer (200 when it worked)
+   */
+  public Response loginToWebapp(String app, String user, String password) {
+    get("/camunda/app/" + app + "/default/");
+    String csrf = cookie("XSRF-TOKEN");
+    if (csrf == null) {
+      throw new IllegalStateException("the webapp " + app + " set no CSRF cookie");
+    }
+    Response login = header("X-XSRF-TOKEN", csrf).postForm(
+        "/camunda/api/admin/auth/user/default/login/" + app,
+        "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+    if (login.status() == 200) {
+      get("/camunda/app/" + app + "/default/");
+      header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+    }
+    return login;
+  }
+
   public Http header(String name, String value) {
     headers.put(name, value);
     return this;
