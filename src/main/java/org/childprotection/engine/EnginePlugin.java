@@ -16,10 +16,14 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   static final String IDENTITY_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
 
   private final boolean variableChangesInHistory;
+  private final boolean taskListSubqueries;
 
   public EnginePlugin(
-      @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges) {
+      @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges,
+      @Value("${minor-protection.task-list.authorization-subqueries:true}")
+      boolean taskListSubqueries) {
     this.variableChangesInHistory = variableChanges;
+    this.taskListSubqueries = taskListSubqueries;
   }
 
   @Override
@@ -37,6 +41,13 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
           new HistoryWithoutVariableChanges())));
+    }
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (taskListSubqueries) {
+      TaskListQueries.install(configuration);
     }
   }
 

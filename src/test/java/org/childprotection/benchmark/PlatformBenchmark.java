@@ -151,7 +151,10 @@ class PlatformBenchmark {
     String path = "/camunda/api/engine/engine/default/filter/" + filterId
         + "/list?firstResult=0&maxResults=15";
     String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
-    Http session = app.tasklistSession("gulou");
+    // As Tasklist asks: HAL, i.e. the page, the filter's count and the page's embedded
+    // process definitions, assignees and candidate groups in one answer.
+    Http session = app.tasklistSession("gulou")
+        .header("Accept", "application/hal+json, application/json; q=0.5");
     for (int i = 0; i < Math.max(20, queries / 10); i++) {
       session.postJson(path, body);
     }
@@ -160,9 +163,10 @@ class PlatformBenchmark {
       long started = System.nanoTime();
       Http.Response page = session.postJson(path, body);
       latencies.add(started);
-      if (page.status() != 200 || page.json().size() != 15) {
+      int tasks = page.status() == 200 ? page.json().path("_embedded").path("task").size() : 0;
+      if (tasks != 15 || page.json().path("count").asLong() < 15) {
         throw new IllegalStateException("Tasklist query answered " + page.status()
-            + " with " + (page.status() == 200 ? page.json().size() + " tasks" : page.body()));
+            + " with " + (page.status() == 200 ? tasks + " tasks" : page.body()));
       }
     }
     log("task list with %,d open cases: median %.1f ms, p95 %.1f ms over %d queries",

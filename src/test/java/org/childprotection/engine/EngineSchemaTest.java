@@ -17,7 +17,10 @@ import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What we add to the engine's own schema and history (migration V5, HistoryWithoutVariableChanges). */
+/**
+ * What we add to the engine's own schema and history (migrations V5 and V7,
+ * HistoryWithoutVariableChanges).
+ */
 class EngineSchemaTest extends PlatformTest {
 
   @Autowired
@@ -27,6 +30,7 @@ class EngineSchemaTest extends PlatformTest {
   void theIndexesTheEngineLacksAreThere() throws SQLException {
     assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("MP_IDX_AUTH_USER");
     assertThat(indexes("ACT_RU_JOB")).contains("MP_IDX_JOB_LOCK_EXP", "MP_IDX_JOB_DUEDATE");
+    assertThat(indexes("ACT_RU_TASK")).contains("MP_IDX_TASK_DUE_DATE");
   }
 
   @Test

@@ -1,0 +1,257 @@
+package org.childprotection.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.childprotection.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The task query with the authorization check as subqueries (TaskListQueries.xml) returns what
+ * the engine's own statement returns, for every kind of caller and the query shapes Tasklist and
+ * our API use: the same tasks, in the same order, and the same counts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskListQueriesTest extends PlatformTest {
+
+  private static final String PROBE = "taskListQueryProbe";
+  private static final List<String> CALLERS = List.of("gulou", "qixia", "police", "education",
+      "health", "center", "supervisor", "court", "demo");
+
+  private final Map<String, BiFunction<TaskQuery, Caller, TaskQuery>> shapes =
+      new LinkedHashMap<>();
+
+  // Once, but inside a test run: process coverage records instances started in a test only.
+  @BeforeEach
+  void probeTasksInTwoDistricts() {
+    if (!shapes.isEmpty()) {
+      return;
+    }
+    engine.getRepositoryService().createDeployment().name("task list query probe")
+        .addModelInstance(PROBE + ".bpmn", probeProcess()).deploy();
+    Instant base = Instant.now().plus(400, ChronoUnit.DAYS);
+    int n = 0;
+    for (String district : List.of("gulou", "qixia", "gulou", "qixia", "gulou")) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("district", district);
+      variables.put("worker", district);
+      variables.put("districtGroup", "district-" + district);
+      variables.put("rank", 100 - n);
+      for (String task : List.of("police", "shared", "assigned", "offered")) {
+        variables.put(task + "Due", Date.from(base.plus(++n, ChronoUnit.HOURS)));
+      }
+      engine.getRuntimeService().startProcessInstanceByKey(PROBE, variables);
+    }
+
+    shapes.put("all tasks by due date", (q, c) -> q.orderByDueDate().asc());
+    shapes.put("probe page 2 by due date", (q, c) -> q.processDefinitionKey(PROBE)
+        .orderByDueDate().asc());
+    shapes.put("probe by creation, newest first", (q, c) -> q.processDefinitionKey(PROBE)
+        .orderByTaskCreateTime().desc().orderByTaskId().asc());
+    shapes.put("assigned to me", (q, c) -> q.taskAssignee(c.id()).orderByDueDate().asc());
+    shapes.put("offered to my groups", (q, c) -> q.taskCandidateGroupIn(c.groups())
+        .orderByDueDate().asc());
+    shapes.put("offered to me or my groups", (q, c) -> q.processDefinitionKey(PROBE)
+        .or().taskCandidateUser(c.id()).taskCandidateGroupIn(c.groups()).endOr()
+        .orderByDueDate().desc());
+    shapes.put("by a process variable", (q, c) -> q.processDefinitionKey(PROBE)
+        .orderByProcessVariable("rank", ValueType.INTEGER).asc().orderByTaskId().asc());
+    shapes.put("by name", (q, c) -> q.taskNameLike("%核查%").orderByDueDate().asc());
+  }
+
+  @Test
+  void theEngineUsesTheTaskListStatements() {
+    DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
+    assertThat(sessions.mapStatement(TaskListQueries.LIST))
+        .isEqualTo(TaskListQueries.OUR_LIST);
+    assertThat(sessions.mapStatement(TaskListQueries.COUNT))
+        .isEqualTo(TaskListQueries.OUR_COUNT);
+  }
+
+  @Test
+  void everyCallerSeesWhatTheEnginesOwnStatementShows() {
+    int compared = 0;
+    for (String id : CALLERS) {
+      Caller caller = caller(id);
+      for (Map.Entry<String, BiFunction<TaskQuery, Caller, TaskQuery>> entry
+          : shapes.entrySet()) {
+        String what = id + ", " + entry.getKey();
+        boolean paged = entry.getKey().contains("page");
+        Supplier<List<Task>> list = () -> {
+          TaskQuery query = entry.getValue().apply(query(), caller);
+          return paged ? query.listPage(4, 5) : query.list();
+        };
+        Supplier<Long> count = () -> entry.getValue().apply(query(), caller).count();
+        List<String> ours = ids(as(caller, list));
+        List<String> engines = ids(withEngineStatements(() -> as(caller, list)));
+        long ourCount = as(caller, count);
+        long engineCount = withEngineStatements(() -> as(caller, count));
+
+        assertThat(ourCount).as(what + ": count").isEqualTo(engineCount);
+        if (entry.getKey().startsWith("all tasks")) {
+          // Other tests' tasks share due dates and have none: compare the set, and the order
+          // only of our probe's tasks, whose due dates all differ.
+          assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(engines);
+          assertThat(probeTasksIn(ours)).as(what + ": order").isEqualTo(probeTasksIn(engines));
+        } else {
+          assertThat(ours).as(what).isEqualTo(engines);
+        }
+        assertThat(ours).as(what + ": no task twice").doesNotHaveDuplicates();
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(CALLERS.size() * shapes.size());
+  }
+
+  @Test
+  void callersSeeDifferentTasks() {
+    Function<TaskQuery, TaskQuery> probe = q -> q.processDefinitionKey(PROBE);
+    Caller gulouWorker = caller("gulou");
+    List<Task> gulou = as(gulouWorker, () -> probe.apply(query()).list());
+    List<Task> qixia = as(caller("qixia"), () -> probe.apply(query()).list());
+    List<Task> police = as(caller("police"), () -> probe.apply(query()).list());
+    List<Task> center = as(caller("center"), () -> probe.apply(query()).list());
+
+    assertThat(gulou).as("gulou: its three cases' four tasks").hasSize(12)
+        .allMatch(t -> "gulou".equals(t.getTenantId()));
+    assertThat(qixia).hasSize(8).allMatch(t -> "qixia".equals(t.getTenantId()));
+    assertThat(police).as("police: the tasks offered to it, in every district").hasSize(5)
+        .allMatch(t -> t.getTaskDefinitionKey().equals("police"));
+    assertThat(center).as("the protection center sees every task").hasSize(20);
+    assertThat(as(caller("health"), () -> probe.apply(query()).count()))
+        .as("health: offered to it as a candidate user").isEqualTo(5);
+    assertThat(as(gulouWorker,
+        () -> probe.apply(query()).orderByDueDate().asc().listPage(2, 3)))
+        .extracting(Task::getDueDate).isSortedAccordingTo(Comparator.naturalOrder());
+  }
+
+  @Test
+  void revokeAuthorizationsAndCompositeChecksStayWithTheEngine() {
+    AuthorizationCheck check = new AuthorizationCheck("gulou", List.of("district-gulou"),
+        new CompositePermissionCheck(), false);
+    check.setAuthorizationCheckEnabled(true);
+    PermissionCheck read = new PermissionCheck();
+    read.setPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    read.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+    check.addAtomicPermissionCheck(read);
+    assertThat(TaskListQueries.checksItself(check)).isTrue();
+
+    check.setRevokeAuthorizationCheckEnabled(true);
+    assertThat(TaskListQueries.checksItself(check)).as("revoke authorizations in use").isFalse();
+    check.setRevokeAuthorizationCheckEnabled(false);
+
+    check.setAuthUserId(null);
+    assertThat(TaskListQueries.checksItself(check)).as("no user").isFalse();
+    check.setAuthUserId("gulou");
+
+    check.setAuthorizationCheckEnabled(false);
+    assertThat(TaskListQueries.checksItself(check)).as("authorization off").isFalse();
+    assertThat(TaskListQueries.checksItself(null)).isFalse();
+  }
+
+  private static BpmnModelInstance probeProcess() {
+    return Bpmn.createExecutableProcess(PROBE).name("任务查询探针").camundaHistoryTimeToLive(1)
+        .startEvent().parallelGateway("fork")
+        .userTask("police").name("公安核查").camundaCandidateGroups("police")
+        .camundaDueDate("${policeDue}").endEvent("policeDone")
+        .moveToNode("fork")
+        .userTask("shared").name("联合走访").camundaCandidateGroups("education,${districtGroup}")
+        .camundaDueDate("${sharedDue}").endEvent("sharedDone")
+        .moveToNode("fork")
+        .userTask("assigned").name("个案核查").camundaAssignee("${worker}")
+        .camundaDueDate("${assignedDue}").endEvent("assignedDone")
+        .moveToNode("fork")
+        .userTask("offered").name("卫生评估").camundaCandidateUsers("health")
+        .camundaDueDate("${offeredDue}").endEvent("offeredDone")
+        .done();
+  }
+
+  private TaskQuery query() {
+    return engine.getTaskService().createTaskQuery();
+  }
+
+  private List<String> probeTasksIn(List<String> ids) {
+    TaskService tasks = engine.getTaskService();
+    List<String> probe = new ArrayList<>();
+    for (String id : ids) {
+      Task task = tasks.createTaskQuery().taskId(id).singleResult();
+      if (task != null && task.getProcessDefinitionId().startsWith(PROBE + ":")) {
+        probe.add(id);
+      }
+    }
+    return probe;
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+
+  /** A demo user with their groups and districts (tenants). */
+  private record Caller(String id, List<String> groups, List<String> tenants) {
+  }
+
+  private Caller caller(String id) {
+    IdentityService identity = engine.getIdentityService();
+    return new Caller(id,
+        identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList(),
+        identity.createTenantQuery().userMember(id).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList());
+  }
+
+  /** Runs a query authenticated as the caller. */
+  private <T> T as(Caller caller, Supplier<T> call) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(caller.id(), caller.groups(), caller.tenants());
+    try {
+      return call.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Runs a call with the engine's own task query statements. */
+  private <T> T withEngineStatements(Supplier<T> call) {
+    DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(ours);
+    engines.remove(TaskListQueries.LIST);
+    engines.remove(TaskListQueries.COUNT);
+    sessions.setStatementMappings(engines);
+    try {
+      return call.get();
+    } finally {
+      sessions.setStatementMappings(ours);
+    }
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+}
