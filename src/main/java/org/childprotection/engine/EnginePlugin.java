@@ -16,14 +16,14 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   static final String IDENTITY_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
 
   private final boolean variableChangesInHistory;
-  private final boolean taskListSubqueries;
+  private final boolean authorizationQueries;
 
   public EnginePlugin(
       @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges,
-      @Value("${minor-protection.task-list.authorization-subqueries:true}")
-      boolean taskListSubqueries) {
+      @Value("${minor-protection.authorization.own-queries:true}")
+      boolean authorizationQueries) {
     this.variableChangesInHistory = variableChanges;
-    this.taskListSubqueries = taskListSubqueries;
+    this.authorizationQueries = authorizationQueries;
   }
 
   @Override
@@ -46,8 +46,8 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (taskListSubqueries) {
-      TaskListQueries.install(configuration);
+    if (authorizationQueries) {
+      AuthorizationQueries.install(configuration);
     }
   }
 

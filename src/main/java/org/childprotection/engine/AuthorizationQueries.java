@@ -14,31 +14,33 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 
 /**
- * The engine's task query with the caller's authorizations checked by subqueries, not a join, so
- * that a page of a Tasklist filter is read along an index instead of sorting every task the
- * caller may see (issue 7; the SQL and why are in {@code TaskListQueries.xml}).
+ * Three of the engine's statements that read the authorization table, in versions that stay
+ * fast when it holds one row per open task (issue 7; the SQL and why are in
+ * {@code AuthorizationQueries.xml}): a task list page, its count, and the groups that hold any
+ * authorization, which the engine asks for in every command a user runs.
  *
- * <p>{@link #install} adds the two statements to the engine's MyBatis configuration and points
- * the engine's statement names at them. The static methods are called from the mapping.
+ * <p>{@link #install} adds them to the engine's MyBatis configuration and points the engine's
+ * statement names at them. The static methods are called from the mapping.
  */
-public final class TaskListQueries {
+public final class AuthorizationQueries {
 
-  static final String MAPPING = "org/childprotection/engine/TaskListQueries.xml";
-  static final String NAMESPACE = "org.childprotection.engine.TaskListQueries";
-  /** The engine's statements, and ours (own names: MyBatis refuses a short name twice). */
-  static final String LIST = "selectTaskByQueryCriteria";
-  static final String COUNT = "selectTaskCountByQueryCriteria";
-  static final String OUR_LIST = NAMESPACE + ".selectTasksVisibleToCaller";
-  static final String OUR_COUNT = NAMESPACE + ".countTasksVisibleToCaller";
+  static final String MAPPING = "org/childprotection/engine/AuthorizationQueries.xml";
+  static final String NAMESPACE = "org.childprotection.engine.AuthorizationQueries";
 
-  private TaskListQueries() {
+  /** The engine's statement names, and ours (own names: MyBatis refuses a short name twice). */
+  static final Map<String, String> REPLACED = Map.of(
+      "selectTaskByQueryCriteria", NAMESPACE + ".selectTasksVisibleToCaller",
+      "selectTaskCountByQueryCriteria", NAMESPACE + ".countTasksVisibleToCaller",
+      "selectAuthorizedGroupIds", NAMESPACE + ".selectGroupsWithAuthorizations");
+
+  private AuthorizationQueries() {
   }
 
   /** After the engine has built its MyBatis configuration (a plugin's postInit). */
   public static void install(ProcessEngineConfigurationImpl engine) {
     Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
-    if (!mybatis.hasStatement(OUR_LIST, false)) {
-      try (InputStream mapping = TaskListQueries.class.getClassLoader()
+    if (!REPLACED.values().stream().allMatch(id -> mybatis.hasStatement(id, false))) {
+      try (InputStream mapping = AuthorizationQueries.class.getClassLoader()
           .getResourceAsStream(MAPPING)) {
         if (mapping == null) {
           throw new IllegalStateException(MAPPING + " is not on the classpath");
@@ -51,14 +53,13 @@ public final class TaskListQueries {
     DbSqlSessionFactory sessions = engine.getDbSqlSessionFactory();
     Map<String, String> statements = sessions.getStatementMappings() == null
         ? new HashMap<>() : new HashMap<>(sessions.getStatementMappings());
-    statements.put(LIST, OUR_LIST);
-    statements.put(COUNT, OUR_COUNT);
+    statements.putAll(REPLACED);
     sessions.setStatementMappings(statements);
   }
 
   /**
-   * Whether the statement checks the caller itself: the engine would join the caller's grants
-   * (a user, no revoke authorizations in use, atomic permission checks only).
+   * Whether the task query checks the caller itself: where the engine would join the caller's
+   * grants (a user, no revoke authorizations in use, atomic permission checks only).
    */
   public static boolean checksItself(AuthorizationCheck check) {
     // the engine's mapping asks authCheck.shouldPerformAuthorizatioCheck, i.e. this getter
@@ -70,7 +71,7 @@ public final class TaskListQueries {
         && !check.getPermissionChecks().getAtomicChecks().isEmpty();
   }
 
-  /** What the engine's fragments see once the statement checks the caller itself. */
+  /** What the engine's fragments see once the task query checks the caller itself. */
   public static AuthorizationCheck switchedOff() {
     return new AuthorizationCheck();
   }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,12 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The task query with the authorization check as subqueries (TaskListQueries.xml) returns what
- * the engine's own statement returns, for every kind of caller and the query shapes Tasklist and
- * our API use: the same tasks, in the same order, and the same counts.
+ * Our versions of the engine's statements (AuthorizationQueries.xml) return what the engine's
+ * own return: the task query for every kind of caller and the query shapes Tasklist and our API
+ * use (the same tasks, in the same order, and the same counts), and the groups that hold
+ * authorizations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskListQueriesTest extends PlatformTest {
+class AuthorizationQueriesTest extends PlatformTest {
 
   private static final String PROBE = "taskListQueryProbe";
   private static final List<String> CALLERS = List.of("gulou", "qixia", "police", "education",
@@ -87,12 +90,30 @@ class TaskListQueriesTest extends PlatformTest {
   }
 
   @Test
-  void theEngineUsesTheTaskListStatements() {
+  void theEngineUsesOurStatements() {
     DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
-    assertThat(sessions.mapStatement(TaskListQueries.LIST))
-        .isEqualTo(TaskListQueries.OUR_LIST);
-    assertThat(sessions.mapStatement(TaskListQueries.COUNT))
-        .isEqualTo(TaskListQueries.OUR_COUNT);
+    assertThat(AuthorizationQueries.REPLACED).hasSize(3);
+    AuthorizationQueries.REPLACED.forEach((engines, ours) ->
+        assertThat(sessions.mapStatement(engines)).as(engines).isEqualTo(ours));
+  }
+
+  @Test
+  void theGroupsWithAuthorizationsAreTheEnginesOwn() {
+    Supplier<Set<String>> groups = () -> configuration().getCommandExecutorTxRequired()
+        .execute(context -> {
+          Set<String> ids = new HashSet<>();
+          for (Object id : context.getDbEntityManager().selectList("selectAuthorizedGroupIds")) {
+            ids.add((String) id);
+          }
+          return ids;
+        });
+    Set<String> ours = groups.get();
+    Set<String> engines = withEngineStatements(groups);
+    engines.remove(null);
+
+    assertThat(ours).isEqualTo(engines)
+        .contains("district-gulou", "district-qixia", "protection-center", "police",
+            "camunda-admin");
   }
 
   @Test
@@ -161,19 +182,19 @@ class TaskListQueriesTest extends PlatformTest {
     read.setPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
     read.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
     check.addAtomicPermissionCheck(read);
-    assertThat(TaskListQueries.checksItself(check)).isTrue();
+    assertThat(AuthorizationQueries.checksItself(check)).isTrue();
 
     check.setRevokeAuthorizationCheckEnabled(true);
-    assertThat(TaskListQueries.checksItself(check)).as("revoke authorizations in use").isFalse();
+    assertThat(AuthorizationQueries.checksItself(check)).as("revoke authorizations in use").isFalse();
     check.setRevokeAuthorizationCheckEnabled(false);
 
     check.setAuthUserId(null);
-    assertThat(TaskListQueries.checksItself(check)).as("no user").isFalse();
+    assertThat(AuthorizationQueries.checksItself(check)).as("no user").isFalse();
     check.setAuthUserId("gulou");
 
     check.setAuthorizationCheckEnabled(false);
-    assertThat(TaskListQueries.checksItself(check)).as("authorization off").isFalse();
-    assertThat(TaskListQueries.checksItself(null)).isFalse();
+    assertThat(AuthorizationQueries.checksItself(check)).as("authorization off").isFalse();
+    assertThat(AuthorizationQueries.checksItself(null)).isFalse();
   }
 
   private static BpmnModelInstance probeProcess() {
@@ -236,13 +257,12 @@ class TaskListQueriesTest extends PlatformTest {
     }
   }
 
-  /** Runs a call with the engine's own task query statements. */
+  /** Runs a call with the engine's own statements. */
   private <T> T withEngineStatements(Supplier<T> call) {
     DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
     Map<String, String> ours = sessions.getStatementMappings();
     Map<String, String> engines = new HashMap<>(ours);
-    engines.remove(TaskListQueries.LIST);
-    engines.remove(TaskListQueries.COUNT);
+    engines.keySet().removeAll(AuthorizationQueries.REPLACED.keySet());
     sessions.setStatementMappings(engines);
     try {
       return call.get();
