@@ -238,6 +238,7 @@ class PlatformBenchmark {
     Load.Latencies latencies = new Load.Latencies();
     long end = System.nanoTime() + forSeconds * 1_000_000_000L;
     List<Task> queue = new ArrayList<>();
+    int conflicts = 0;
     while (System.nanoTime() < end) {
       if (queue.isEmpty()) {
         queue.addAll(app.engine().getTaskService().createTaskQuery().taskDefinitionKey(TRIAGE)
@@ -253,11 +254,19 @@ class PlatformBenchmark {
       Http.Response done = center.postJson("/engine-rest/task/" + task.getId() + "/complete",
           variables);
       latencies.add(started);
-      if (done.status() != 204) {
+      if (done.status() == 409) {
+        // A deadline timer of that case fired at the same moment: the caseworker is told to
+        // look again, as in real life. The answer's time counts like any other.
+        conflicts++;
+      } else if (done.status() != 204) {
         throw new IllegalStateException("completing a triage answered " + done.status() + " "
             + done.body());
       }
       Thread.sleep(completionPauseMillis);
+    }
+    if (conflicts > 0) {
+      log("%d of %d completions met a timer of their case at the same moment (409)",
+          conflicts, latencies.count());
     }
     return latencies;
   }
