@@ -31,6 +31,8 @@ class EngineSchemaTest extends PlatformTest {
     assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("MP_IDX_AUTH_USER");
     assertThat(indexes("ACT_RU_JOB")).contains("MP_IDX_JOB_LOCK_EXP", "MP_IDX_JOB_DUEDATE");
     assertThat(indexes("ACT_RU_TASK")).contains("MP_IDX_TASK_DUE_DATE");
+    assertThat(indexes("CHILD")).as("the registry's lookup without an ID number (V8)")
+        .contains("IX_CHILD_NAME_DISTRICT");
   }
 
   @Test
