@@ -48,6 +48,9 @@ class PlatformBenchmark {
   private static final String ONE_TASK_PROCESS = "benchOneTask";
   private static final String TRIAGE = "triage";
   private static final int POPULATE_BATCH = 50;
+  /** ACT_HI_JOB_LOG.JOB_STATE_ of a failed and of a successful attempt. */
+  private static final int JOB_FAILED = 1;
+  private static final int JOB_DONE = 2;
 
   private final int cases = Benchmarks.setting("cases", 100_000);
   private final int baselineCases = Benchmarks.setting("baseline-cases", 1_000);
@@ -152,7 +155,7 @@ class PlatformBenchmark {
         + "/list?firstResult=0&maxResults=15";
     String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     // As Tasklist asks: HAL, i.e. the page, the filter's count and the page's embedded
-    // process definitions, assignees and candidate groups in one answer.
+    // process definitions and assignees in one answer.
     Http session = app.tasklistSession("gulou")
         .header("Accept", "application/hal+json, application/json; q=0.5");
     for (int i = 0; i < Math.max(20, queries / 10); i++) {
@@ -205,12 +208,10 @@ class PlatformBenchmark {
     long stormStart = System.currentTimeMillis();
     Load.Latencies storm = completeTriages(app, stormSeconds);
     double elapsed = (System.currentTimeMillis() - stormStart) / 1000.0;
-    Long jobs = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG "
-        + "WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= ?", Long.class, new Timestamp(stormStart));
+    long jobs = jobLogEntries(app, JOB_DONE, new Timestamp(stormStart));
     Long dueTimersLeft = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB "
         + "WHERE HANDLER_TYPE_ = 'timer-transition' AND DUEDATE_ <= ?", Long.class, now);
-    Long failures = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG "
-        + "WHERE JOB_STATE_ = 1 AND TIMESTAMP_ >= ?", Long.class, new Timestamp(stormStart));
+    long failures = jobLogEntries(app, JOB_FAILED, new Timestamp(stormStart));
     double jobsPerSecond = jobs / elapsed;
     log("timer storm: %,d timers due at once; %,d jobs done in %.0f s (%.1f/s, %,d attempts "
         + "failed), %,d timers left; completion p95 %.1f ms (quiet %.1f ms)", timers, jobs,
@@ -276,14 +277,18 @@ class PlatformBenchmark {
       throws InterruptedException {
     long start = System.currentTimeMillis();
     while (System.currentTimeMillis() - start < within.toMillis()) {
-      Long done = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG "
-          + "WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= ?", Long.class, since);
-      if (done > 0) {
+      if (jobLogEntries(app, JOB_DONE, since) > 0) {
         return System.currentTimeMillis() - start;
       }
       Thread.sleep(50);
     }
     throw new IllegalStateException("no job ran within " + within + " of the storm");
+  }
+
+  /** Entries of the engine's job log in a state ({@code JOB_STATE_}) since a moment. */
+  private static long jobLogEntries(BenchApp app, int state, Timestamp since) {
+    return app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG "
+        + "WHERE JOB_STATE_ = ? AND TIMESTAMP_ >= ?", Long.class, state, since);
   }
 
   private static void drainDueJobs(BenchApp app, Duration within) throws InterruptedException {

@@ -35,9 +35,7 @@ class ClusterTest {
   @Test
   void twoNodesShareTheWorkAndEachCarriesOnWhenTheOtherIsKilled() throws Exception {
     assumeTrue(TestDatabase.isPostgres(), "cluster tests run on PostgreSQL");
-    long seed = Long.getLong("cluster.seed", System.nanoTime());
-    System.out.println("cluster.seed=" + seed);
-    Random random = new Random(seed);
+    Random random = Workload.seeded("cluster");
     String database = TestDatabase.freshDatabaseUrl();
     Workload load = new Workload(TICKETS);
     long started = System.currentTimeMillis();

@@ -35,9 +35,7 @@ class CrashTest {
   @Test
   void killedAtRandomMomentsTheAppLosesNothingAndDoublesNothing() throws Exception {
     assumeTrue(TestDatabase.isPostgres(), "crash tests run on PostgreSQL");
-    long seed = Long.getLong("crash.seed", System.nanoTime());
-    System.out.println("crash.seed=" + seed);
-    Random random = new Random(seed);
+    Random random = Workload.seeded("crash");
     String database = TestDatabase.freshDatabaseUrl();
     Workload load = new Workload(TICKETS);
     long started = System.currentTimeMillis();

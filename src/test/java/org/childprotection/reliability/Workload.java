@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,16 @@ final class Workload {
   private final AtomicInteger failedCalls = new AtomicInteger();
   /** Answers no new valid report should get (a 4xx, or merged into another case). */
   private final List<String> unexpected = new CopyOnWriteArrayList<>();
+
+  /**
+   * A random for a test's choices, seeded from {@code -D<name>.seed=} or the clock; the seed is
+   * printed so that a run can be repeated.
+   */
+  static Random seeded(String name) {
+    long seed = Long.getLong(name + ".seed", System.nanoTime());
+    System.out.println(name + ".seed=" + seed);
+    return new Random(seed);
+  }
 
   Workload(String ticketPrefix) {
     this.ticketPrefix = ticketPrefix;
