@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
@@ -76,9 +76,8 @@ class BrowserJourneyTest extends PlatformTest {
     ProcessDriver drive = new ProcessDriver(engine);
     Http.Response report = as("center").postJson("/api/reports", Map.of(
         "channel", "HOTLINE_12345",
-        "child", Map.of("name", "浏览器测试儿童", "gender", "F", "idNumber", IdNumber
-            .withCheckCharacter("320106" + LocalDate.now().minusYears(9).minusDays(123)
-                .toString().replace("-", "") + String.format("%03d", System.nanoTime() % 1000))),
+        "child", Map.of("name", "浏览器测试儿童", "gender", "F", "idNumber", CaseFixtures
+            .idNumber(LocalDate.now().minusYears(9).minusDays(123))),
         "location", Map.of("district", "gulou"),
         "suspectedCategories", List.of("LEFT_BEHIND")));
     assertThat(report.status()).isEqualTo(201);

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
@@ -278,9 +278,8 @@ class GuardianshipTransferTest extends PlatformTest {
   private String intervention(Map<String, Object> police) {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "POLICE_110");
-    report.put("child", Map.of("name", "测试儿童", "gender", "M", "idNumber", IdNumber
-        .withCheckCharacter("320106" + LocalDate.now().minusYears(8).toString().replace("-", "")
-            + String.format("%03d", System.nanoTime() % 1000))));
+    report.put("child", Map.of("name", "测试儿童", "gender", "M", "idNumber", CaseFixtures
+        .idNumber(LocalDate.now().minusYears(8))));
     report.put("location", Map.of("district", "gulou"));
     report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
     Http.Response opened = as("police").postJson("/api/reports", report);

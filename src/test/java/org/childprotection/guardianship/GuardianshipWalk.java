@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
 
@@ -32,9 +32,8 @@ final class GuardianshipWalk {
   String upToApplication() {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "POLICE_110");
-    report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber", IdNumber
-        .withCheckCharacter("320106" + LocalDate.now().minusYears(12).toString().replace("-", "")
-            + String.format("%03d", System.nanoTime() % 1000))));
+    report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber", CaseFixtures
+        .idNumber(LocalDate.now().minusYears(12))));
     report.put("location", Map.of("district", "qixia"));
     report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
     Http.Response opened = test.asUser("police").postJson("/api/reports", report);

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReportApiTest extends PlatformTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static int sequence = (int) (System.nanoTime() % 500);
 
   @Autowired
   JdbcClient jdbc;
@@ -226,9 +225,7 @@ class ReportApiTest extends PlatformTest {
     return report;
   }
 
-  private static synchronized String idNumber() {
-    return IdNumber.withCheckCharacter("320106"
-        + LocalDate.now().minusYears(10).toString().replace("-", "")
-        + String.format("%03d", (sequence++ % 1000)));
+  private static String idNumber() {
+    return CaseFixtures.idNumber(LocalDate.now().minusYears(10));
   }
 }

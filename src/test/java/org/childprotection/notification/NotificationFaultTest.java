@@ -12,7 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.TestWebhook;
@@ -87,8 +87,7 @@ class NotificationFaultTest extends PlatformTest {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "WALK_IN");
     report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber",
-        IdNumber.withCheckCharacter("320106" + LocalDate.now().minusYears(11).toString()
-            .replace("-", "") + String.format("%03d", System.nanoTime() % 1000))));
+        CaseFixtures.idNumber(LocalDate.now().minusYears(11))));
     report.put("location", Map.of("district", "qixia"));
     report.put("suspectedCategories", List.of("SPECIAL_HARDSHIP"));
     Http.Response answer = as("center").postJson("/api/reports", report);

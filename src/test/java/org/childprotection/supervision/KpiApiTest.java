@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.childprotection.registry.IdNumber;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
@@ -69,9 +69,8 @@ class KpiApiTest extends PlatformTest {
     ProcessDriver drive = new ProcessDriver(engine);
     Http.Response opened = as("center").postJson("/api/reports", Map.of(
         "channel", "RESCUE_24H",
-        "child", Map.of("name", "测试儿童", "gender", "M", "idNumber", IdNumber.withCheckCharacter(
-            "320106" + LocalDate.now().minusYears(10).minusDays(17).toString().replace("-", "")
-                + String.format("%03d", System.nanoTime() % 1000))),
+        "child", Map.of("name", "测试儿童", "gender", "M", "idNumber", CaseFixtures.idNumber(
+            LocalDate.now().minusYears(10).minusDays(17))),
         "location", Map.of("district", "gulou"),
         "suspectedCategories", List.of("STREET_BEGGING")));
     assertThat(opened.status()).isEqualTo(201);
