@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,10 @@ class PlatformBenchmark {
   private final int ledgerRows = Benchmarks.setting("ledger-rows", 100_000);
   private final int populateThreads = Benchmarks.setting("populate-threads", 4);
 
+  /** Which figures to measure: {@code -Dbench.figures=intake,storm} measures only those two. */
+  private final Set<String> measured = Set.of(System.getProperty("bench.figures",
+      "intake,task-list,storm,ledger,startup").split(","));
+
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> realCases = new CopyOnWriteArrayList<>();
 
@@ -73,18 +78,33 @@ class PlatformBenchmark {
     try (BenchApp app = BenchApp.start(TestDatabase.freshDatabaseUrl())) {
       deployOneTaskProcess(app.engine());
       populateThroughIntake(app, baselineCases);
-      Load.Latencies fewCases = taskListLatencies(app);
-      intakeThroughput(app);
-      deleteOneTaskInstances(app.engine());
-      populateAtTriage(app, cases - openTriages(app.engine()));
-      holdForInspection(app);
-      Load.Latencies manyCases = taskListLatencies(app);
-      taskListFigure(fewCases, manyCases);
-      timerStorm(app);
-      ledgerImport(app);
+      Load.Latencies fewCases = measuring("task-list") ? taskListLatencies(app) : null;
+      if (measuring("intake")) {
+        intakeThroughput(app);
+        deleteOneTaskInstances(app.engine());
+      }
+      if (measuring("task-list") || measuring("storm")) {
+        populateAtTriage(app, cases - openTriages(app.engine()));
+        holdForInspection(app);
+      }
+      if (measuring("task-list")) {
+        taskListFigure(fewCases, taskListLatencies(app));
+      }
+      if (measuring("storm")) {
+        timerStorm(app);
+      }
+      if (measuring("ledger")) {
+        ledgerImport(app);
+      }
     }
-    StartupFigures.measure(figures);
+    if (measuring("startup")) {
+      StartupFigures.measure(figures);
+    }
     report();
+  }
+
+  private boolean measuring(String figure) {
+    return measured.contains(figure);
   }
 
   // --- 1. intake throughput -----------------------------------------------------------------
