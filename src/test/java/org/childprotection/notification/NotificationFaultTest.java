@@ -47,6 +47,9 @@ class NotificationFaultTest extends PlatformTest {
 
     Instant before = Instant.now();
     assertThatThrownBy(() -> management.executeJob(job.getId()));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("triage").count())
+        .as("the center's triage does not wait for its notification").isEqualTo(1);
     Job retried = management.createJobQuery().jobId(job.getId()).singleResult();
     assertThat(retried.getExceptionMessage()).isNotBlank();
     assertThat(retried.getDuedate().toInstant())
@@ -78,13 +81,40 @@ class NotificationFaultTest extends PlatformTest {
         .taskDefinitionKey("triage").count()).isEqualTo(1);
   }
 
+  @Test
+  void aChannelThatIsDownForTheCenterDoesNotHoldThePoliceBack() {
+    TestWebhook.down(true);
+    String instance = openCase(true);
+    ManagementService management = engine.getManagementService();
+    Job center = management.createJobQuery().processInstanceId(instance)
+        .activityId("notifyCenter").singleResult();
+    assertThatThrownBy(() -> management.executeJob(center.getId()));
+
+    Job police = management.createJobQuery().processInstanceId(instance)
+        .activityId("notifyPolice").singleResult();
+    assertThat(police).as("the police dispatch is due with the report").isNotNull();
+    TestWebhook.down(false);
+    management.executeJob(police.getId());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("policeResponse").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("triage").count()).isEqualTo(1);
+    assertThat(management.createJobQuery().jobId(center.getId()).singleResult()
+        .getExceptionMessage()).as("the center's notification still retries").isNotBlank();
+  }
+
   private long outboxRows(String key) {
     return jdbc.sql("SELECT COUNT(*) FROM notification WHERE idempotency_key = ? "
         + "AND channel = 'OUTBOX'").param(key).query(Long.class).single();
   }
 
   private String openCase() {
+    return openCase(false);
+  }
+
+  private String openCase(boolean immediateDanger) {
     Map<String, Object> report = new HashMap<>();
+    report.put("immediateDanger", immediateDanger);
     report.put("channel", "WALK_IN");
     report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber",
         CaseFixtures.idNumber(LocalDate.now().minusYears(11))));
