@@ -52,8 +52,9 @@ public class NotificationLog {
     }
     return jdbc.sql("SELECT id, channel, recipient, case_number, subject, body, created_at, "
             + "read_at FROM notification WHERE channel = 'OUTBOX' AND recipient IN (:groups) "
-            + "ORDER BY created_at DESC, id DESC")
+            + "ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
         .param("groups", groups)
-        .query(Entry.class).list().stream().limit(limit).toList();
+        .param("limit", limit)
+        .query(Entry.class).list();
   }
 }
