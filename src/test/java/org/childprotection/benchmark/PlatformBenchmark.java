@@ -132,10 +132,11 @@ class PlatformBenchmark {
       int triagesBefore = openTriages(app.engine());
       Load.Rate i = Load.rate(clients, seconds, intake);
       // A report's answer comes with its triage task (the center's notification runs beside
-      // it, as a job): every report answered must be at triage by now.
+      // it, as a job): every report answered must be at triage by now. The clients' last calls,
+      // answered after the window, are at triage but not counted.
       int reachedTriage = openTriages(app.engine()) - triagesBefore;
-      if (reachedTriage != i.successes()) {
-        throw new IllegalStateException(i.successes() + " reports answered, but "
+      if (reachedTriage < i.successes() || reachedTriage > i.successes() + clients) {
+        throw new IllegalStateException(i.successes() + " reports answered in time, but "
             + reachedTriage + " at triage");
       }
       long drainStart = System.nanoTime();
