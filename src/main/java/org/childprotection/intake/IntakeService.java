@@ -117,13 +117,13 @@ public class IntakeService {
     if (earlier.isPresent()) {
       return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
     }
-    long childId = findOrRegisterChild(report);
+    Child child = findOrRegisterChild(report);
     boolean danger = Boolean.TRUE.equals(report.immediateDanger());
-    Optional<Case> open = cases.openCaseOfChild(childId);
+    Optional<Case> open = cases.openCaseOfChild(child.id());
     if (open.isPresent()) {
       return addToCase(open.get(), report, danger, receivedBy);
     }
-    return openCase(childId, report, danger, receivedBy, reservedNumber);
+    return openCase(child, report, danger, receivedBy, reservedNumber);
   }
 
   private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
@@ -144,10 +144,10 @@ public class IntakeService {
     return IntakeResult.merged(openCase.caseNumber());
   }
 
-  private IntakeResult openCase(long childId, ReportRequest report, boolean danger,
+  private IntakeResult openCase(Child child, ReportRequest report, boolean danger,
       String receivedBy, String reservedNumber) {
     Map<String, Object> variables =
-        register(childId, report, danger, receivedBy, reservedNumber);
+        register(child, report, danger, receivedBy, reservedNumber);
     String caseNumber = (String) variables.get("caseNumber");
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         CaseProcess.PROCESS_KEY, caseNumber, variables);
@@ -164,13 +164,13 @@ public class IntakeService {
    * @return the case's variables, the case number among them
    */
   public Map<String, Object> registerStartedCase(ReportRequest report, String startedBy) {
-    long childId = findOrRegisterChild(report);
-    cases.openCaseOfChild(childId).ifPresent(open -> {
+    Child child = findOrRegisterChild(report);
+    cases.openCaseOfChild(child.id()).ifPresent(open -> {
       throw new BadUserRequestException("该儿童已有在办案件 " + open.caseNumber()
           + "，请在该案件中处理（新情况可通过报告并入）");
     });
     Map<String, Object> variables =
-        register(childId, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy, null);
+        register(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy, null);
     audit.record(startedBy, "CASE_STARTED_IN_TASKLIST", (String) variables.get("caseNumber"));
     return variables;
   }
@@ -183,20 +183,19 @@ public class IntakeService {
    * The registry's case and first report, and the variables the case's process starts with.
    * The case number is the one reserved for it, or the next one.
    */
-  private Map<String, Object> register(long childId, ReportRequest report, boolean danger,
+  private Map<String, Object> register(Child child, ReportRequest report, boolean danger,
       String receivedBy, String reservedNumber) {
     String district = report.location().district();
     String categories = String.join(",", report.suspectedCategories());
     String caseNumber = reservedNumber != null
         ? reservedNumber : cases.nextCaseNumber(LocalDate.now(clock).getYear());
-    long caseId = cases.open(caseNumber, childId, district, categories, danger, danger);
+    long caseId = cases.open(caseNumber, child.id(), district, categories, danger, danger);
     reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
 
-    Child child = children.byId(childId);
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseId", caseId);
     variables.put("caseNumber", caseNumber);
-    variables.put("childId", childId);
+    variables.put("childId", child.id());
     variables.put("district", district);
     variables.put("categories", categories);
     variables.put("channel", report.channel());
@@ -224,23 +223,23 @@ public class IntakeService {
             report.location().district());
   }
 
-  private long findOrRegisterChild(ReportRequest report) {
-    ReportRequest.Child child = report.child();
-    String district = report.location().district();
-    LocalDate birthDate = birthDate(child);
+  /** The registry's child the report is about: known before, or registered now. */
+  private Child findOrRegisterChild(ReportRequest report) {
     Optional<Child> known = knownChild(report);
     if (known.isPresent()) {
-      return known.get().id();
+      return known.get();
     }
-    long id = children.insert(new Child(0, child.name().trim(), child.gender(), birthDate,
+    ReportRequest.Child child = report.child();
+    Child registered = new Child(0, child.name().trim(), child.gender(), birthDate(child),
         child.estimatedAge(), blankToNull(child.idNumber()), blankToNull(child.household()),
-        district, report.location().street(), report.location().community(),
-        report.location().address()));
+        report.location().district(), report.location().street(),
+        report.location().community(), report.location().address());
+    long id = children.insert(registered);
     if (report.guardians() != null) {
       report.guardians().forEach(g -> children.addGuardian(id,
           new Children.Guardian(g.name(), g.relation(), g.phone(), g.status())));
     }
-    return id;
+    return registered.withId(id);
   }
 
   private Report toReport(long caseId, ReportRequest report, String receivedBy, String outcome) {

@@ -18,7 +18,14 @@ public class Children {
   /** A child as the registry knows them. */
   public record Child(long id, String name, String gender, LocalDate birthDate,
       Integer estimatedAge, String idNumber, String household, String district, String street,
-      String community, String address) {}
+      String community, String address) {
+
+    /** The same child under the id the registry gave it. */
+    public Child withId(long registeredId) {
+      return new Child(registeredId, name, gender, birthDate, estimatedAge, idNumber, household,
+          district, street, community, address);
+    }
+  }
 
   /** A guardian of a child. */
   public record Guardian(String name, String relation, String phone, String status) {}
