@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /** Engine settings that properties cannot express. */
@@ -16,13 +17,15 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   /** Unit ids such as protection-center and district-gulou contain hyphens. */
   static final String IDENTITY_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
 
+  private final ApplicationContext context;
   private final boolean variableChangesInHistory;
   private final boolean authorizationQueries;
 
-  public EnginePlugin(
+  public EnginePlugin(ApplicationContext context,
       @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges,
       @Value("${minor-protection.authorization.own-queries:true}")
       boolean authorizationQueries) {
+    this.context = context;
     this.variableChangesInHistory = variableChanges;
     this.authorizationQueries = authorizationQueries;
   }
@@ -31,6 +34,8 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(new DistrictTenantIdProvider());
     configuration.setGeneralResourceWhitelistPattern(IDENTITY_ID_PATTERN);
+    configuration.setExpressionManager(
+        new PlatformBeansFirst(context, configuration.getBeans()));
     // Failed commands are logged without their messages, which can quote personal data.
     configuration.setEnableCmdExceptionLogging(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,12 @@ class ModelBeansTest extends PlatformTest {
   private static final Set<String> NOT_BEANS = Set.of("execution", "task", "referralUnits");
   private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
   private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{[^}]*?\\b([a-zA-Z]\\w*)\\.");
+  /** Variables a model sets: input/output mappings, result variables, loop element variables. */
+  private static final Pattern MODEL_VARIABLE = Pattern.compile(
+      "(?:Parameter name|resultVariable|elementVariable|outputName|name)=\"(\\w+)\"");
+  /** Variables the Java code sets by name. */
+  private static final Pattern JAVA_VARIABLE = Pattern.compile(
+      "(?:setVariable|setVariableLocal|variables\\.put|putValue)\\(\"(\\w+)\"");
 
   @Autowired
   ApplicationContext context;
@@ -69,6 +78,54 @@ class ModelBeansTest extends PlatformTest {
     }
     assertThat(delegates).hasSize(templates.size());
     assertThat(delegates).allSatisfy(d -> assertThat(context.containsBean(d)).as(d).isTrue());
+  }
+
+  /**
+   * Expressions find the platform's beans before variables (PlatformBeansFirst), so no variable
+   * may be named like one: form fields, the models' variables and those the Java code sets.
+   */
+  @Test
+  void noVariableIsNamedLikeAPlatformBean() throws IOException {
+    Set<String> variables = new TreeSet<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
+        new ObjectMapper().readTree(form.toFile()).findValues("key")
+            .forEach(key -> variables.add(key.asText()));
+      }
+    }
+    try (Stream<Path> models = Files.list(Path.of("processes"))) {
+      for (Path model : models.filter(p -> p.toString().matches(".*\\.(bpmn|dmn)")).toList()) {
+        collect(MODEL_VARIABLE, Files.readString(model), variables);
+      }
+    }
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        collect(JAVA_VARIABLE, Files.readString(source), variables);
+      }
+    }
+    assertThat(variables).contains("triageOutcome", "caseNumber", "recipient", "referralUnits");
+
+    Set<String> beans = PlatformBeansFirst.platformBeanNames(context);
+    assertThat(beans).contains("notificationDelegate", "deadlines", "cases");
+    assertThat(variables).doesNotContainAnyElementsOf(beans);
+  }
+
+  @Test
+  void aVariableNamedLikeABeanDoesNotStandInForIt() {
+    String key = "beansFirstProbe";
+    engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+        Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+            .serviceTask().camundaExpression("${deadlines.getClass().getSimpleName()}")
+            .camundaResultVariable("resolved")
+            .userTask().endEvent().done()).deploy();
+    String instance = engine.getRuntimeService()
+        .startProcessInstanceByKey(key, Map.of("deadlines", "a form value", "district", "gulou"))
+        .getId();
+
+    assertThat(engine.getRuntimeService().getVariable(instance, "resolved"))
+        .isEqualTo("Deadlines");
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getExpressionManager()).isInstanceOf(PlatformBeansFirst.class);
   }
 
   private static void collect(Pattern pattern, String text, Set<String> into) {
