@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.childprotection.registry.YearlyNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,22 +30,17 @@ public class CourtApplications {
   }
 
   private final JdbcClient jdbc;
+  private final YearlyNumbers numbers;
 
-  public CourtApplications(JdbcClient jdbc) {
+  public CourtApplications(JdbcClient jdbc, YearlyNumbers numbers) {
     this.jdbc = jdbc;
+    this.numbers = numbers;
   }
 
-  /** SQ-<year>-<5 digits>, sequential per year (申请编号), like the case numbers. */
+  /** SQ-<year>-<5 digits>, numbered per year (申请编号) like the case numbers: see YearlyNumbers. */
   public String file(long caseId, int year, String type, String grounds, String applicant,
       boolean procuratorateSupport) {
-    int updated = jdbc.sql("UPDATE court_application_counter SET last_number = last_number + 1 "
-        + "WHERE application_year = ?").param(year).update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO court_application_counter (application_year, last_number) "
-          + "VALUES (?, 1)").param(year).update();
-    }
-    int number = jdbc.sql("SELECT last_number FROM court_application_counter "
-        + "WHERE application_year = ?").param(year).query(Integer.class).single();
+    long number = numbers.next(YearlyNumbers.Kind.COURT_APPLICATION, year);
     String applicationNumber = String.format("SQ-%d-%05d", year, number);
     jdbc.sql("""
             INSERT INTO court_application (application_number, case_id, application_type,

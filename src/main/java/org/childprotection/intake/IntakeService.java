@@ -66,17 +66,15 @@ public class IntakeService {
    * case.
    */
   public IntakeResult receive(ReportRequest report, String receivedBy) {
-    // The yearly counter is a single row: taken inside the intake's transaction it would hold
-    // every other report back until that transaction commits. A report that will likely open a
-    // case takes its number first, in a short transaction of its own. A number can so be
-    // skipped (two reports about one new child at once: the second is merged), never repeated.
-    String reservedNumber = reserveCaseNumberIfNew(report);
+    // Case numbers come from a sequence, which locks nothing; a new year's sequence is created
+    // here, before the intake's transaction.
+    cases.prepareCaseNumbers(LocalDate.now(clock).getYear());
     for (int attempt = 1; ; attempt++) {
       try {
         // The intake acts for the platform, not for the caller: a hotline or the police may
         // report about a child of any district and add to that district's case.
         return transaction.execute(status -> PlatformIdentity.asPlatform(
-            engine.getIdentityService(), () -> receiveOnce(report, receivedBy, reservedNumber)));
+            engine.getIdentityService(), () -> receiveOnce(report, receivedBy)));
       } catch (DataIntegrityViolationException collision) {
         if (attempt == ATTEMPTS) {
           throw collision;
@@ -86,33 +84,7 @@ public class IntakeService {
     }
   }
 
-  /**
-   * The next case number when the report will likely open a case, in a transaction of its own
-   * (the year's first number may collide with a concurrent report's); null for a merge.
-   */
-  private String reserveCaseNumberIfNew(ReportRequest report) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> opensNewCase(report)
-            ? cases.nextCaseNumber(LocalDate.now(clock).getYear()) : null);
-      } catch (DataIntegrityViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
-        }
-      }
-    }
-  }
-
-  /** Whether the report, as the registry stands, opens a case (no earlier ticket, no open case). */
-  private boolean opensNewCase(ReportRequest report) {
-    if (earlierReport(report).isPresent()) {
-      return false;
-    }
-    return knownChild(report).flatMap(child -> cases.openCaseOfChild(child.id())).isEmpty();
-  }
-
-  private IntakeResult receiveOnce(ReportRequest report, String receivedBy,
-      String reservedNumber) {
+  private IntakeResult receiveOnce(ReportRequest report, String receivedBy) {
     Optional<Report> earlier = earlierReport(report);
     if (earlier.isPresent()) {
       return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
@@ -123,7 +95,7 @@ public class IntakeService {
     if (open.isPresent()) {
       return addToCase(open.get(), report, danger, receivedBy);
     }
-    return openCase(child, report, danger, receivedBy, reservedNumber);
+    return openCase(child, report, danger, receivedBy);
   }
 
   private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
@@ -145,9 +117,8 @@ public class IntakeService {
   }
 
   private IntakeResult openCase(Child child, ReportRequest report, boolean danger,
-      String receivedBy, String reservedNumber) {
-    Map<String, Object> variables =
-        register(child, report, danger, receivedBy, reservedNumber);
+      String receivedBy) {
+    Map<String, Object> variables = register(child, report, danger, receivedBy);
     String caseNumber = (String) variables.get("caseNumber");
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         CaseProcess.PROCESS_KEY, caseNumber, variables);
@@ -170,7 +141,7 @@ public class IntakeService {
           + "，请在该案件中处理（新情况可通过报告并入）");
     });
     Map<String, Object> variables =
-        register(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy, null);
+        register(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy);
     audit.record(startedBy, "CASE_STARTED_IN_TASKLIST", (String) variables.get("caseNumber"));
     return variables;
   }
@@ -179,16 +150,12 @@ public class IntakeService {
     cases.linkProcessInstance(caseId, processInstanceId);
   }
 
-  /**
-   * The registry's case and first report, and the variables the case's process starts with.
-   * The case number is the one reserved for it, or the next one.
-   */
+  /** The registry's case and first report, and the variables the case's process starts with. */
   private Map<String, Object> register(Child child, ReportRequest report, boolean danger,
-      String receivedBy, String reservedNumber) {
+      String receivedBy) {
     String district = report.location().district();
     String categories = String.join(",", report.suspectedCategories());
-    String caseNumber = reservedNumber != null
-        ? reservedNumber : cases.nextCaseNumber(LocalDate.now(clock).getYear());
+    String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
     long caseId = cases.open(caseNumber, child.id(), district, categories, danger, danger);
     reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
 

@@ -23,25 +23,21 @@ public class Cases {
   }
 
   private final JdbcClient jdbc;
+  private final YearlyNumbers numbers;
 
-  public Cases(JdbcClient jdbc) {
+  public Cases(JdbcClient jdbc, YearlyNumbers numbers) {
     this.jdbc = jdbc;
+    this.numbers = numbers;
   }
 
-  /**
-   * The next case number of the year. The counter row is locked by the update until the
-   * transaction ends, so concurrent intakes get consecutive, distinct numbers.
-   */
+  /** The next case number of the year (a sequence: it locks nothing, see YearlyNumbers). */
   public String nextCaseNumber(int year) {
-    int updated = jdbc.sql("UPDATE case_number_counter SET last_number = last_number + 1 "
-        + "WHERE case_year = ?").param(year).update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO case_number_counter (case_year, last_number) VALUES (?, 1)")
-          .param(year).update();
-    }
-    int number = jdbc.sql("SELECT last_number FROM case_number_counter WHERE case_year = ?")
-        .param(year).query(Integer.class).single();
-    return String.format("NJ-%d-%06d", year, number);
+    return String.format("NJ-%d-%06d", year, numbers.next(YearlyNumbers.Kind.CASE, year));
+  }
+
+  /** Readies the year's case numbers before a transaction that takes one. */
+  public void prepareCaseNumbers(int year) {
+    numbers.prepare(YearlyNumbers.Kind.CASE, year);
   }
 
   public long open(String caseNumber, long childId, String district, String categories,
