@@ -168,7 +168,6 @@ public class IntakeService {
     variables.put("channel", report.channel());
     variables.put("immediateDanger", danger);
     variables.put("urgent", danger);
-    variables.put("mergedReportDanger", false);
     variables.put("household", child.household() == null ? "UNKNOWN" : child.household());
     variables.put("adultDate", adulthood.dateFor(child.birthDate(), child.estimatedAge()));
     return variables;
