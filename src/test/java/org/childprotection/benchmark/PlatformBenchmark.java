@@ -125,6 +125,7 @@ class PlatformBenchmark {
     Load.rate(clients, warmup, bare);
     Load.rate(clients, warmup, intake);
     drainDueJobs(app, Duration.ofMinutes(10));
+    analyze(app);
     double bareSum = 0;
     double intakeSum = 0;
     for (int round = 1; round <= 2; round++) {
@@ -153,6 +154,18 @@ class PlatformBenchmark {
     figures.add(Figure.withGoal("1. Intake: reports/s to triage, " + clients + " clients",
         format("%.1f/s", intakeSum / 2), format("%.1f/s bare engine start", bareSum / 2),
         ratio, "≥ 0.6", ratio >= 0.6));
+  }
+
+  /**
+   * Brings PostgreSQL's statistics up to date, as autovacuum does on a running system: the
+   * warm-up has just grown tables from nearly empty, and a plan made for an empty table (a
+   * sequential scan of what is now thousands of authorizations) would slow whichever side
+   * happens to run before autovacuum's next pass.
+   */
+  private static void analyze(BenchApp app) {
+    if (TestDatabase.isPostgres()) {
+      app.jdbc().execute("ANALYZE");
+    }
   }
 
   private static void deployOneTaskProcess(ProcessEngine engine) {
