@@ -158,9 +158,8 @@ class PlatformBenchmark {
 
   /**
    * Brings PostgreSQL's statistics up to date, as autovacuum does on a running system: the
-   * warm-up has just grown tables from nearly empty, and a plan made for an empty table (a
-   * sequential scan of what is now thousands of authorizations) would slow whichever side
-   * happens to run before autovacuum's next pass.
+   * warm-up has just grown tables from nearly empty, and both sides should run on the same,
+   * current statistics rather than on whatever autovacuum's last pass saw.
    */
   private static void analyze(BenchApp app) {
     if (TestDatabase.isPostgres()) {
