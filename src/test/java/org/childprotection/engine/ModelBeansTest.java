@@ -103,7 +103,7 @@ class ModelBeansTest extends PlatformTest {
         collect(JAVA_VARIABLE, Files.readString(source), variables);
       }
     }
-    assertThat(variables).contains("triageOutcome", "caseNumber", "recipient", "referralUnits");
+    assertThat(variables).contains("triageOutcome", "caseNumber", "closureReason", "referralUnits");
 
     Set<String> beans = PlatformBeansFirst.platformBeanNames(context);
     assertThat(beans).contains("notificationDelegate", "deadlines", "cases");

@@ -1,0 +1,80 @@
+package org.childprotection.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+import org.childprotection.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A notification step names its recipient and template as extension properties; the recipient
+ * may be an expression. A step of an older model version, which mapped them as input
+ * parameters, still sends.
+ */
+class NotificationStepTest extends PlatformTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void theStepsPropertiesNameRecipientAndTemplateAnExpressionIncluded() {
+    String caseNumber = run("""
+        <camunda:properties>
+          <camunda:property name="recipient" value="district-${district}" />
+          <camunda:property name="template" value="ESCALATION_VISIT" />
+        </camunda:properties>""");
+    assertThat(outbox(caseNumber))
+        .isEqualTo("district-qixia|督促检查：走访超时（案件 " + caseNumber + "）");
+  }
+
+  @Test
+  void aStepOfAnOlderModelVersionWithInputMappingsStillSends() {
+    String caseNumber = run("""
+        <camunda:inputOutput>
+          <camunda:inputParameter name="recipient">education</camunda:inputParameter>
+          <camunda:inputParameter name="template">CASE_OPENED</camunda:inputParameter>
+        </camunda:inputOutput>""");
+    assertThat(outbox(caseNumber)).startsWith("education|");
+  }
+
+  @Test
+  void aStepWithoutRecipientFailsAndSendsNothing() {
+    assertThatThrownBy(() -> run("""
+        <camunda:properties>
+          <camunda:property name="template" value="CASE_OPENED" />
+        </camunda:properties>""")).hasMessageContaining("names no recipient");
+  }
+
+  /** Deploys a one-step process with the given extension elements and runs it; its key. */
+  private String run(String extensions) {
+    String key = "notify" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="notify" />
+            <bpmn:serviceTask id="notify" camunda:delegateExpression="${notificationDelegate}">
+              <bpmn:extensionElements>%s</bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(key, extensions);
+    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", xml).deploy();
+    engine.getRuntimeService().startProcessInstanceByKey(key, key,
+        Map.of("district", "qixia"));
+    return key;
+  }
+
+  private String outbox(String caseNumber) {
+    return jdbc.sql("SELECT recipient || '|' || subject FROM notification "
+            + "WHERE case_number = ? AND channel = 'OUTBOX'")
+        .param(caseNumber).query(String.class).single();
+  }
+}
