@@ -7,4 +7,13 @@ public interface NotificationChannel {
   String name();
 
   void send(Notification notification);
+
+  /**
+   * Whether the channel's delivery is written in the step's own transaction (the outbox): a
+   * step that fails then leaves nothing behind, and a retry has nothing to skip. A channel that
+   * reaches outside (mail, webhook) records its delivery at once, and a retry skips it.
+   */
+  default boolean deliversWithTheStep() {
+    return false;
+  }
 }

@@ -45,7 +45,8 @@ public class NotificationDelegate implements JavaDelegate {
     Notification notification = new Notification(idempotencyKey(execution), recipient,
         caseNumber, template.subject(caseNumber), template.body(caseNumber));
     for (NotificationChannel channel : channels) {
-      if (!log.delivered(notification.idempotencyKey(), channel.name())) {
+      if (channel.deliversWithTheStep()
+          || !log.delivered(notification.idempotencyKey(), channel.name())) {
         channel.send(notification);
       }
     }

@@ -21,4 +21,9 @@ public class OutboxChannel implements NotificationChannel {
   public void send(Notification notification) {
     log.record(notification, name());
   }
+
+  @Override
+  public boolean deliversWithTheStep() {
+    return true;
+  }
 }
