@@ -46,10 +46,6 @@ public class PlatformBeansFirst extends SpringExpressionManager {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  Set<String> platformBeans() {
-    return platformBeans;
-  }
-
   @Override
   protected ELResolver createElResolver() {
     CompositeELResolver resolver = new CompositeELResolver();

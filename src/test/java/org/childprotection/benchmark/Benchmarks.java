@@ -3,6 +3,7 @@ package org.childprotection.benchmark;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.childprotection.intake.ReportRequest;
 import org.childprotection.organisation.District;
@@ -19,6 +20,11 @@ final class Benchmarks {
 
   static int setting(String name, int defaultValue) {
     return Integer.parseInt(System.getProperty("bench." + name, String.valueOf(defaultValue)));
+  }
+
+  /** A setting that is a comma-separated list of names. */
+  static Set<String> names(String name, String defaultValue) {
+    return Set.of(System.getProperty("bench." + name, defaultValue).split(","));
   }
 
   static String database() {

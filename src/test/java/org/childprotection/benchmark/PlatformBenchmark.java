@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.childprotection.discovery.LedgerFiles;
@@ -50,8 +51,8 @@ class PlatformBenchmark {
   private static final String TRIAGE = "triage";
   private static final int POPULATE_BATCH = 50;
   /** ACT_HI_JOB_LOG.JOB_STATE_ of a failed and of a successful attempt. */
-  private static final int JOB_FAILED = 1;
-  private static final int JOB_DONE = 2;
+  private static final int JOB_FAILED = JobState.FAILED.getStateCode();
+  private static final int JOB_DONE = JobState.SUCCESSFUL.getStateCode();
 
   private final int cases = Benchmarks.setting("cases", 100_000);
   private final int baselineCases = Benchmarks.setting("baseline-cases", 1_000);
@@ -65,8 +66,8 @@ class PlatformBenchmark {
   private final int populateThreads = Benchmarks.setting("populate-threads", 4);
 
   /** Which figures to measure: {@code -Dbench.figures=intake,storm} measures only those two. */
-  private final Set<String> measured = Set.of(System.getProperty("bench.figures",
-      "intake,task-list,storm,ledger,startup").split(","));
+  private final Set<String> measured =
+      Benchmarks.names("figures", "intake,task-list,storm,ledger,startup");
 
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> realCases = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.JobState;
 import org.childprotection.support.Http;
 
 /**
@@ -13,8 +14,8 @@ import org.childprotection.support.Http;
  */
 final class Invariants {
 
-  /** ACT_HI_JOB_LOG.JOB_STATE_ of a job that ran to its end (Camunda's JobState.SUCCESSFUL). */
-  private static final int JOB_SUCCESSFUL = 2;
+  /** ACT_HI_JOB_LOG.JOB_STATE_ of a job that ran to its end. */
+  private static final int JOB_SUCCESSFUL = JobState.SUCCESSFUL.getStateCode();
 
   private Invariants() {}
 
