@@ -19,14 +19,17 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
   private final boolean variableChangesInHistory;
+  private final boolean jobCreationsInHistory;
   private final boolean authorizationQueries;
 
   public EnginePlugin(ApplicationContext context,
       @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges,
+      @Value("${minor-protection.history.job-creations:false}") boolean jobCreations,
       @Value("${minor-protection.authorization.own-queries:true}")
       boolean authorizationQueries) {
     this.context = context;
     this.variableChangesInHistory = variableChanges;
+    this.jobCreationsInHistory = jobCreations;
     this.authorizationQueries = authorizationQueries;
   }
 
@@ -43,10 +46,10 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
             new CommandFailureLog()));
-    if (!variableChangesInHistory) {
+    if (!variableChangesInHistory || !jobCreationsInHistory) {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
-          new HistoryWithoutVariableChanges())));
+          new LeanHistory(variableChangesInHistory, jobCreationsInHistory))));
     }
   }
 

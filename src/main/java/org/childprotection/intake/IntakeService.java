@@ -150,7 +150,11 @@ public class IntakeService {
     cases.linkProcessInstance(caseId, processInstanceId);
   }
 
-  /** The registry's case and first report, and the variables the case's process starts with. */
+  /**
+   * The registry's case and first report, and the variables the case's process starts with:
+   * only what its models, forms and delegates read. The report's channel and the child's
+   * household stay in the registry (each variable costs the intake a row and a history row).
+   */
   private Map<String, Object> register(Child child, ReportRequest report, boolean danger,
       String receivedBy) {
     String district = report.location().district();
@@ -165,10 +169,8 @@ public class IntakeService {
     variables.put("childId", child.id());
     variables.put("district", district);
     variables.put("categories", categories);
-    variables.put("channel", report.channel());
     variables.put("immediateDanger", danger);
     variables.put("urgent", danger);
-    variables.put("household", child.household() == null ? "UNKNOWN" : child.household());
     variables.put("adultDate", adulthood.dateFor(child.birthDate(), child.estimatedAge()));
     return variables;
   }

@@ -42,7 +42,7 @@ class StartFromTasklistTest extends PlatformTest {
     assertThat(instance.getTenantId()).isEqualTo("gulou");
     Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
     assertThat(variables).containsKeys("caseId", "caseNumber", "adultDate")
-        .doesNotContainKeys("childName", "childIdNumber", "reporterPhone");
+        .doesNotContainKeys("childName", "childIdNumber", "reporterPhone", "household");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM protection_case c JOIN child ch ON ch.id = "
             + "c.child_id WHERE ch.id_number = ? AND c.process_instance_id = ? "
             + "AND c.case_number = ?")

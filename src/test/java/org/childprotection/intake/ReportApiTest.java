@@ -156,6 +156,28 @@ class ReportApiTest extends PlatformTest {
   }
 
   @Test
+  void aCaseStartsWithTheVariablesItsModelsReadAndNoPersonalData() {
+    Map<String, Object> report = validReport(idNumber());
+    report.put("child", new HashMap<>(Map.of("name", "测试儿童", "idNumber", idNumber(),
+        "gender", "F", "household", "NONLOCAL")));
+
+    Http.Response answer = as("center").postJson("/api/reports", report);
+
+    assertThat(answer.status()).isEqualTo(201);
+    Map<String, Object> variables = engine.getRuntimeService()
+        .getVariables(answer.json().get("processInstanceId").asText());
+    // The channel stays with the report and the household with the child, in the registry.
+    assertThat(variables).containsOnlyKeys("caseId", "caseNumber", "childId", "district",
+        "categories", "immediateDanger", "urgent", "adultDate");
+    assertThat(variables).containsEntry("caseNumber", answer.json().get("caseNumber").asText())
+        .containsEntry("district", "gulou").containsEntry("categories", "LEFT_BEHIND");
+    assertThat(jdbc.sql("SELECT ch.household FROM child ch JOIN protection_case c "
+            + "ON c.child_id = ch.id WHERE c.case_number = ?")
+        .param(answer.json().get("caseNumber").asText()).query(String.class).single())
+        .isEqualTo("NONLOCAL");
+  }
+
+  @Test
   void caseNumbersAreSequentialWithinTheYear() {
     String first = as("center").postJson("/api/reports", validReport(idNumber())).json()
         .get("caseNumber").asText();
