@@ -127,6 +127,13 @@ class BrowserJourneyTest extends PlatformTest {
         browser.findElement(By.xpath("//*[text()[contains(., '全部任务')]]")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "转介办理"));
     shot("5-referral-visible-to-gulou");
+    // Times in the list are Chinese, relative ones too ("到期 5 天后, 创建时间 几秒前"), and
+    // Camunda's "migrate to Camunda 8" banner is not shown to a caseworker.
+    String list = browser.findElement(By.tagName("body")).getText();
+    assertThat(list).containsPattern("创建时间 (几秒|\\d+ 分钟|1 分钟)前")
+        .containsPattern("到期 \\d+ 天后").doesNotContain(" ago").doesNotContain("Camunda 8");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).isNotEmpty()
+        .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
 
     // qixia does not see the case
     logout();
@@ -148,7 +155,8 @@ class BrowserJourneyTest extends PlatformTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         caseNumber));
     shot("7-cockpit-instance");
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("未成年人社会保护个案");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("未成年人社会保护个案")
+        .doesNotContain("Camunda 8");
     browser.get(url("/camunda/app/cockpit/default/#/dashboard"));
     WebElement gulou = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#mp-supervision [data-district='gulou']")));

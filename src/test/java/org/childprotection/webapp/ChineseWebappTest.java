@@ -75,7 +75,18 @@ class ChineseWebappTest extends PlatformTest {
     assertThat(config.status()).isEqualTo(200);
     assertThat(config.body().replace(" ", ""))
         .contains("availableLocales:['en','zh']")
-        .contains("fallbackLocale:'en'");
+        // One locale file for a Chinese browser: with two, moment's locale is the last loaded.
+        .contains("fallbackLocale:'zh'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
+  void theMigrationBannerIsHiddenFromUsers(String app) {
+    Http.Response styles = anonymous().get("/camunda/app/" + app + "/styles/user-styles.css");
+
+    assertThat(styles.status()).isEqualTo(200);
+    assertThat(styles.body()).contains(".ce-eol-banner { display: none; }")
+        .contains("body { padding-top: 45px; }");
   }
 
   private static JsonNode englishOf(String app) throws IOException {

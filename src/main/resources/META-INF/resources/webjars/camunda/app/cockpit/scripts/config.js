@@ -1,10 +1,11 @@
 // Cockpit configuration of the minor social protection platform.
-// It replaces the webjar's config.js: Simplified Chinese for browsers that ask for zh, and the
-// supervision dashboard (绩效督导) as a plugin on the Cockpit dashboard.
+// It replaces the webjar's config.js: Simplified Chinese for browsers that ask for zh (and as
+// the fallback: see the Tasklist's config.js), and the supervision dashboard (绩效督导) as a
+// plugin on the Cockpit dashboard.
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   customScripts: ['scripts/supervision-dashboard.js']
 };

@@ -1,10 +1,13 @@
 // Tasklist configuration of the minor social protection platform.
 // It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh
-// (zh, zh-CN, zh-Hans...), English stays the fallback.
+// (zh, zh-CN, zh-Hans...), English to those that ask for en.
+// Chinese is also the fallback, and so the only locale file a Chinese browser loads: with an
+// English fallback both files load, and Camunda sets moment's global locale from whichever
+// arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   dateFormat: {
     normal: 'LLL',

@@ -1,9 +1,10 @@
 // Welcome page configuration of the minor social protection platform.
 // It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh
-// (zh, zh-CN, zh-Hans...), English stays the fallback.
+// (zh, zh-CN, zh-Hans...), English to those that ask for en; Chinese is the fallback (see the
+// Tasklist's config.js).
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   }
 };
