@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.JobState;
@@ -193,26 +194,19 @@ class PlatformBenchmark {
       "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
 
   private Load.Latencies taskListLatencies(BenchApp app) {
-    String path = filterPath(app, "全部任务") + FIRST_PAGE;
-    String body = BY_DUE_DATE;
     // As Tasklist asks: HAL, i.e. the page, the filter's count and the page's embedded
     // process definitions and assignees in one answer.
     Http session = app.tasklistSession("gulou")
         .header("Accept", "application/hal+json, application/json; q=0.5");
-    for (int i = 0; i < Math.max(20, queries / 10); i++) {
-      session.postJson(path, body);
-    }
-    Load.Latencies latencies = new Load.Latencies();
-    for (int i = 0; i < queries; i++) {
-      long started = System.nanoTime();
-      Http.Response page = session.postJson(path, body);
-      latencies.add(started);
-      int tasks = page.status() == 200 ? page.json().path("_embedded").path("task").size() : 0;
-      if (tasks != 15 || page.json().path("count").asLong() < 15) {
-        throw new IllegalStateException("Tasklist query answered " + page.status()
-            + " with " + (page.status() == 200 ? tasks + " tasks" : page.body()));
-      }
-    }
+    Load.Latencies latencies = timedPosts(session, filterPath(app, "全部任务") + FIRST_PAGE,
+        BY_DUE_DATE, Math.max(20, queries / 10), queries, page -> {
+          int tasks =
+              page.status() == 200 ? page.json().path("_embedded").path("task").size() : 0;
+          if (tasks != 15 || page.json().path("count").asLong() < 15) {
+            throw new IllegalStateException("Tasklist query answered " + page.status()
+                + " with " + (page.status() == 200 ? tasks + " tasks" : page.body()));
+          }
+        });
     log("task list with %,d open cases: median %.1f ms, p95 %.1f ms over %d queries",
         openTriages(app.engine()), latencies.median(), latencies.p95(), latencies.count());
     taskListParts(app);
@@ -236,7 +230,21 @@ class PlatformBenchmark {
 
   private String timed(Http session, String path, String body) {
     int calls = Math.max(20, queries / 3);
-    for (int i = 0; i < calls / 4; i++) {
+    Load.Latencies latencies = timedPosts(session, path, body, calls / 4, calls, answer -> {
+      if (answer.status() != 200) {
+        throw new IllegalStateException(path + " answered " + answer.status());
+      }
+    });
+    return format("median %.1f ms, p95 %.1f ms", latencies.median(), latencies.p95());
+  }
+
+  /**
+   * The latencies of {@code calls} posts, after {@code warmup} untimed ones; {@code check}
+   * stops the run on a wrong answer.
+   */
+  private static Load.Latencies timedPosts(Http session, String path, String body, int warmup,
+      int calls, Consumer<Http.Response> check) {
+    for (int i = 0; i < warmup; i++) {
       session.postJson(path, body);
     }
     Load.Latencies latencies = new Load.Latencies();
@@ -244,11 +252,9 @@ class PlatformBenchmark {
       long started = System.nanoTime();
       Http.Response answer = session.postJson(path, body);
       latencies.add(started);
-      if (answer.status() != 200) {
-        throw new IllegalStateException(path + " answered " + answer.status());
-      }
+      check.accept(answer);
     }
-    return format("median %.1f ms, p95 %.1f ms", latencies.median(), latencies.p95());
+    return latencies;
   }
 
   private static String filterPath(BenchApp app, String filterName) {
