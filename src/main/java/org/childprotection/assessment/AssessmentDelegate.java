@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.Assessments;
 import org.childprotection.registry.Assessments.Assessment;
+import org.childprotection.registry.CaseBinding;
 import org.childprotection.registry.Cases;
 import org.childprotection.registry.Children;
 import org.childprotection.registry.Children.Child;
@@ -31,16 +32,18 @@ public class AssessmentDelegate implements JavaDelegate {
   private final FollowUpPolicy followUp;
   private final Children children;
   private final Cases cases;
+  private final CaseBinding binding;
   private final Assessments assessments;
   private final Visits visits;
   private final Clock clock;
 
   public AssessmentDelegate(ScoringPolicy policy, FollowUpPolicy followUp, Children children,
-      Cases cases, Assessments assessments, Visits visits, Clock clock) {
+      Cases cases, CaseBinding binding, Assessments assessments, Visits visits, Clock clock) {
     this.scoring = new RiskScoring(policy);
     this.followUp = followUp;
     this.children = children;
     this.cases = cases;
+    this.binding = binding;
     this.assessments = assessments;
     this.visits = visits;
     this.clock = clock;
@@ -48,8 +51,9 @@ public class AssessmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
-    Child child = children.byId(((Number) execution.getVariable("childId")).longValue());
+    Cases.Case bound = binding.caseOf(execution);
+    long caseId = bound.id();
+    Child child = children.byId(bound.childId());
     Map<String, Object> answers = new HashMap<>(execution.getVariables());
     answers.put("childAge", ageOf(child));
     RiskScore score = scoring.score(AssessmentAnswers.fromVariables(answers));

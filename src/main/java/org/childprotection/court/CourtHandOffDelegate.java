@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.childprotection.registry.Cases;
+import org.childprotection.registry.CaseBinding;
 import org.childprotection.engine.OutboundHttp;
+import org.childprotection.registry.Cases.Case;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -23,22 +24,22 @@ public class CourtHandOffDelegate implements JavaDelegate {
   private final RestClient http;
   private final CourtPolicy policy;
   private final CourtApplications applications;
-  private final Cases cases;
+  private final CaseBinding binding;
 
   public CourtHandOffDelegate(RestClient.Builder builder, CourtPolicy policy,
-      CourtApplications applications, Cases cases) {
+      CourtApplications applications, CaseBinding binding) {
     this.http = builder.requestFactory(OutboundHttp.requestFactory()).build();
     this.policy = policy;
     this.applications = applications;
-    this.cases = cases;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Case found = binding.caseOf(execution);
     String applicationNumber = (String) execution.getVariable("applicationNumber");
     CourtApplications.Application application =
         applications.byNumber(applicationNumber).orElseThrow();
-    Cases.Case found = cases.byId(application.caseId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("applicationNumber", applicationNumber);
     body.put("applicationType", application.applicationType());

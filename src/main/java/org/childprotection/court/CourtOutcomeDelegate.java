@@ -3,6 +3,7 @@ package org.childprotection.court;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +14,16 @@ import org.springframework.stereotype.Component;
 public class CourtOutcomeDelegate implements JavaDelegate {
 
   private final CourtApplications applications;
+  private final CaseBinding binding;
 
-  public CourtOutcomeDelegate(CourtApplications applications) {
+  public CourtOutcomeDelegate(CourtApplications applications, CaseBinding binding) {
     this.applications = applications;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    binding.caseOf(execution);
     Object rulingDate = execution.getVariable("rulingDate");
     applications.markRuled((String) execution.getVariable("applicationNumber"),
         (String) execution.getVariable("courtCaseNumber"),

@@ -23,7 +23,7 @@ public class SurveyImportListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object importId = task.getVariable("importId");
     LedgerImports.LedgerImport found = imports.byId(importId == null ? "" : importId.toString().trim())
-        .filter(i -> i.district().equals(task.getVariable("district")))
+        .filter(i -> i.district().equals(task.getTenantId()))
         .orElseThrow(() -> new BadUserRequestException("importId：找不到本区的这次导入，请核对导入编号"));
     if (!"DONE".equals(found.status())) {
       throw new BadUserRequestException("importId：该次导入"

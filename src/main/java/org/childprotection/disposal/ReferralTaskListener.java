@@ -2,6 +2,7 @@ package org.childprotection.disposal;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.childprotection.registry.CaseBinding;
 import org.childprotection.registry.Referrals;
 import org.springframework.stereotype.Component;
 
@@ -10,15 +11,17 @@ import org.springframework.stereotype.Component;
 public class ReferralTaskListener implements TaskListener {
 
   private final Referrals referrals;
+  private final CaseBinding binding;
 
-  public ReferralTaskListener(Referrals referrals) {
+  public ReferralTaskListener(Referrals referrals, CaseBinding binding) {
     this.referrals = referrals;
+    this.binding = binding;
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      referrals.open(((Number) task.getVariable("caseId")).longValue(),
+      referrals.open(binding.caseOf(task).id(),
           (String) task.getVariable("referralUnit"), task.getDueDate(), task.getId());
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String result = (String) task.getVariable("referralResult");

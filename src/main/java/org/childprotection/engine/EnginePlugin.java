@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.childprotection.organisation.PlatformAuthorizationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -36,16 +37,20 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(new DistrictTenantIdProvider());
+    configuration.setResourceAuthorizationProvider(new PlatformAuthorizationProvider());
     configuration.setGeneralResourceWhitelistPattern(IDENTITY_ID_PATTERN);
+    configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(
+        new TaskCompletionCheck(context))));
     configuration.setExpressionManager(
         new PlatformBeansFirst(context, configuration.getBeans()));
     // Failed commands are logged without their messages, which can quote personal data.
     configuration.setEnableCmdExceptionLogging(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new CommandFailureLog()));
+        with(configuration.getCustomPreCommandInterceptorsTxRequired(),
+            new RefusalUnwrapping(), new CommandFailureLog()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-            new CommandFailureLog()));
+            new RefusalUnwrapping(), new CommandFailureLog()));
     if (!variableChangesInHistory || !jobCreationsInHistory) {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
@@ -63,10 +68,10 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors,
-      CommandInterceptor added) {
+      CommandInterceptor... added) {
     List<CommandInterceptor> result =
         new ArrayList<>(interceptors == null ? List.of() : interceptors);
-    result.add(added);
+    result.addAll(List.of(added));
     return result;
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
 import org.childprotection.engine.VariableValues;
+import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +19,24 @@ import org.springframework.stereotype.Component;
 public class FileApplicationDelegate implements JavaDelegate {
 
   private final CourtApplications applications;
+  private final CaseBinding binding;
   private final Clock clock;
 
-  public FileApplicationDelegate(CourtApplications applications, Clock clock) {
+  public FileApplicationDelegate(CourtApplications applications, CaseBinding binding,
+      Clock clock) {
     this.applications = applications;
+    this.binding = binding;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    long caseId = binding.caseOf(execution).id();
     List<String> grounds = VariableValues.strings(execution.getVariable("legalGrounds"));
     if (grounds.isEmpty()) {
       throw new BadUserRequestException("legalGrounds：申请撤销监护人资格须选择至少一项法定情形");
     }
-    String number = applications.file(((Number) execution.getVariable("caseId")).longValue(),
+    String number = applications.file(caseId,
         LocalDate.now(clock).getYear(), "REVOCATION", String.join(",", grounds),
         (String) execution.getVariable("applicant"),
         Boolean.TRUE.equals(execution.getVariable("procuratorateSupport")));

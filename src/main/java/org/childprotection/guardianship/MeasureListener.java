@@ -3,6 +3,7 @@ package org.childprotection.guardianship;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +17,18 @@ public class MeasureListener implements TaskListener {
   static final Set<String> ADMONITIONS = Set.of("CRITICISM", "WARNING_LETTER", "REPRIMAND");
 
   private final Measures measures;
+  private final CaseBinding binding;
 
-  public MeasureListener(Measures measures) {
+  public MeasureListener(Measures measures, CaseBinding binding) {
     this.measures = measures;
+    this.binding = binding;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String type = (String) task.getVariable("measureType");
     boolean changed = Boolean.TRUE.equals(task.getVariable("guardianChanged"));
-    measures.record(((Number) task.getVariable("caseId")).longValue(), type, changed,
+    measures.record(binding.caseOf(task).id(), type, changed,
         (String) task.getVariable("measureNote"), task.getAssignee());
     Object admonitions = task.getVariable("admonitions");
     int count = admonitions instanceof Number n ? n.intValue() : 0;

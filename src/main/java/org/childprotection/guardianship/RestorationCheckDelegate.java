@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
 import org.childprotection.court.CourtApplications.Application;
+import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +25,20 @@ public class RestorationCheckDelegate implements JavaDelegate {
 
   private final CourtApplications applications;
   private final GuardianshipPolicy policy;
+  private final CaseBinding binding;
   private final Clock clock;
 
   public RestorationCheckDelegate(CourtApplications applications, GuardianshipPolicy policy,
-      Clock clock) {
+      CaseBinding binding, Clock clock) {
     this.applications = applications;
     this.policy = policy;
+    this.binding = binding;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    binding.caseOf(execution);
     Application revocation = applications
         .byNumber((String) execution.getVariable("applicationNumber")).orElseThrow();
     String barred = barredBecause(revocation,

@@ -2,10 +2,9 @@ package org.childprotection.intake;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.childprotection.registry.IdNumber;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,32 +31,13 @@ public class Adulthood {
   }
 
   /**
-   * A case from a report carries {@code adultDate}. A case started in Tasklist does not yet:
-   * the engine sets the timer before {@link CaseStartListener} registers the case, so the date
-   * is read from the start form's answers (which the listener then checks).
+   * Every case starts with {@code adultDate}, set by the intake from the registered child (a
+   * report's or a Tasklist registration's); a start without it was not the platform's.
    */
   public Date of(DelegateExecution execution) {
-    Object known = execution.getVariable("adultDate");
-    if (known instanceof Date date) {
+    if (execution.getVariable("adultDate") instanceof Date date) {
       return date;
     }
-    LocalDate birth = parse(execution.getVariable("childBirthDate"));
-    Object idNumber = execution.getVariable("childIdNumber");
-    if (birth == null && idNumber != null) {
-      birth = IdNumber.birthDate(idNumber.toString()).orElse(null);
-    }
-    Object age = execution.getVariable("childEstimatedAge");
-    return dateFor(birth, age instanceof Number n ? n.intValue() : null);
-  }
-
-  private static LocalDate parse(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    throw new BadUserRequestException("adultDate：个案只能由受理登记启动");
   }
 }

@@ -9,6 +9,11 @@ public record IntakeResult(String caseNumber, String processInstanceId, String s
     return new IntakeResult(caseNumber, processInstanceId, "OPENED");
   }
 
+  /** Merged into a case the caller may not read: its number is not theirs to know. */
+  public IntakeResult withoutCaseNumber() {
+    return new IntakeResult(null, null, status);
+  }
+
   public static IntakeResult merged(String caseNumber) {
     return new IntakeResult(caseNumber, null, "MERGED");
   }

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.engine.StepRefused;
 import org.childprotection.registry.AuditLog;
+import org.childprotection.registry.CaseFileService;
 import org.childprotection.registry.Cases;
 import org.childprotection.registry.Cases.Case;
 import org.childprotection.registry.Children;
@@ -47,9 +48,11 @@ public class IntakeService {
   private final TransactionTemplate transaction;
   private final Adulthood adulthood;
   private final Clock clock;
+  private final CaseFileService caseFiles;
 
   public IntakeService(Children children, Cases cases, Reports reports, AuditLog audit,
-      ProcessEngine engine, TransactionTemplate transaction, Adulthood adulthood, Clock clock) {
+      ProcessEngine engine, TransactionTemplate transaction, Adulthood adulthood, Clock clock,
+      CaseFileService caseFiles) {
     this.children = children;
     this.cases = cases;
     this.reports = reports;
@@ -58,6 +61,7 @@ public class IntakeService {
     this.transaction = transaction;
     this.adulthood = adulthood;
     this.clock = clock;
+    this.caseFiles = caseFiles;
   }
 
   /**
@@ -95,7 +99,7 @@ public class IntakeService {
     if (open.isPresent()) {
       return addToCase(open.get(), report, danger, receivedBy);
     }
-    return openCase(child, report, danger, receivedBy);
+    return openCase(child, report, danger, receivedBy, "REPORT_OPENED");
   }
 
   private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
@@ -117,37 +121,33 @@ public class IntakeService {
   }
 
   private IntakeResult openCase(Child child, ReportRequest report, boolean danger,
-      String receivedBy) {
+      String receivedBy, String auditAction) {
     Map<String, Object> variables = register(child, report, danger, receivedBy);
     String caseNumber = (String) variables.get("caseNumber");
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         CaseProcess.PROCESS_KEY, caseNumber, variables);
     cases.linkProcessInstance((Long) variables.get("caseId"), instance.getId());
-    audit.record(receivedBy, "REPORT_OPENED", caseNumber);
+    audit.record(receivedBy, auditAction, caseNumber);
     return IntakeResult.opened(caseNumber, instance.getId());
   }
 
   /**
-   * Registers a case that a caseworker opens from Tasklist, whose process instance is starting
-   * already: the same registration as a report's, inside the engine's transaction. A child who
-   * has an open case gets no second one.
-   *
-   * @return the case's variables, the case number among them
+   * Opens a case that a caseworker registers from Tasklist (process {@code case-registration}),
+   * inside that start's transaction: the same registration as a report's, and the case's process
+   * started by the platform, since nobody but an administrator may start it with variables of
+   * their own. A child who has an open case gets no second one.
    */
-  public Map<String, Object> registerStartedCase(ReportRequest report, String startedBy) {
-    Child child = findOrRegisterChild(report);
-    cases.openCaseOfChild(child.id()).ifPresent(open -> {
-      throw new BadUserRequestException("该儿童已有在办案件 " + open.caseNumber()
-          + "，请在该案件中处理（新情况可通过报告并入）");
+  public IntakeResult openRegisteredInTasklist(ReportRequest report, String startedBy) {
+    knownChild(report).flatMap(known -> cases.openCaseOfChild(known.id())).ifPresent(open -> {
+      throw new StepRefused("childIdNumber", caseFiles.mayRead(open.caseNumber())
+          ? "该儿童已有在办案件 " + open.caseNumber() + "，请在该案件中处理（新情况可通过报告并入）"
+          : "该儿童已有在办案件（由您无权查看的单位办理），新情况请通过报告并入");
     });
-    Map<String, Object> variables =
-        register(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy);
-    audit.record(startedBy, "CASE_STARTED_IN_TASKLIST", (String) variables.get("caseNumber"));
-    return variables;
-  }
-
-  public void linkProcessInstance(long caseId, String processInstanceId) {
-    cases.linkProcessInstance(caseId, processInstanceId);
+    return PlatformIdentity.asPlatform(engine.getIdentityService(), () -> {
+      Child child = findOrRegisterChild(report);
+      return openCase(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy,
+          "CASE_STARTED_IN_TASKLIST");
+    });
   }
 
   /**

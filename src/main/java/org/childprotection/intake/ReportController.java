@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import org.childprotection.api.ApiError;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.registry.CaseFileService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +19,13 @@ public class ReportController {
 
   private final ReportValidator validator;
   private final IntakeService intake;
+  private final CaseFileService caseFiles;
 
-  public ReportController(ReportValidator validator, IntakeService intake) {
+  public ReportController(ReportValidator validator, IntakeService intake,
+      CaseFileService caseFiles) {
     this.validator = validator;
     this.intake = intake;
+    this.caseFiles = caseFiles;
   }
 
   @PostMapping
@@ -32,6 +36,11 @@ public class ReportController {
       return ResponseEntity.badRequest().body(new ApiError(errors));
     }
     IntakeResult result = intake.receive(report, caller.getName());
+    // One child, one case, whoever reports; but a caller who may not read that case (another
+    // district's, or a unit's without access to it) is not told its number.
+    if (!result.isNewCase() && !caseFiles.mayRead(result.caseNumber())) {
+      result = result.withoutCaseNumber();
+    }
     return ResponseEntity.status(result.isNewCase() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(result);
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.VariableValues;
+import org.childprotection.registry.CaseBinding;
 import org.childprotection.registry.Cases;
 import org.springframework.stereotype.Component;
 
@@ -12,18 +13,21 @@ import org.springframework.stereotype.Component;
 public class TriageListener implements TaskListener {
 
   private final Cases cases;
+  private final CaseBinding binding;
 
-  public TriageListener(Cases cases) {
+  public TriageListener(Cases cases, CaseBinding binding) {
     this.cases = cases;
+    this.binding = binding;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    long caseId = binding.caseOf(task).id();
     List<String> confirmed = VariableValues.strings(task.getVariable("confirmedCategories"));
     String categories = confirmed.isEmpty()
         ? (String) task.getVariable("categories") : String.join(",", confirmed);
     boolean urgent = Boolean.TRUE.equals(task.getVariable("urgent"));
     task.getExecution().setVariable("categories", categories);
-    cases.updateTriage(((Number) task.getVariable("caseId")).longValue(), categories, urgent);
+    cases.updateTriage(caseId, categories, urgent);
   }
 }

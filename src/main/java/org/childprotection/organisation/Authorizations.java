@@ -2,39 +2,59 @@ package org.childprotection.organisation;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
-/** Grants that can be applied again and again: a missing permission is added, nothing doubled. */
+/**
+ * The grants of the platform's groups, planned first and then applied so that each planned
+ * (group, resource, resource id) carries exactly the planned permissions: a missing permission
+ * is added, and one the platform no longer gives (as the right to start the case processes, on a
+ * database from an older version) is taken away. Applying the same plan again changes nothing.
+ */
 final class Authorizations {
 
+  private record Key(String groupId, Resource resource, String resourceId) {}
+
   private final AuthorizationService authorizationService;
+  private final Map<Key, Integer> planned = new LinkedHashMap<>();
 
   Authorizations(AuthorizationService authorizationService) {
     this.authorizationService = authorizationService;
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-      return;
-    }
+    int mask = 0;
     for (Permission permission : permissions) {
-      authorization.addPermission(permission);
+      mask |= permission.getValue();
     }
-    authorizationService.saveAuthorization(authorization);
+    planned.merge(new Key(groupId, resource, resourceId), mask, (a, b) -> a | b);
+  }
+
+  void apply() {
+    planned.forEach((key, mask) -> {
+      Authorization existing = authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(key.groupId())
+          .resourceType(key.resource())
+          .resourceId(key.resourceId())
+          .singleResult();
+      AuthorizationEntity authorization = (AuthorizationEntity) existing;
+      if (authorization == null) {
+        authorization = (AuthorizationEntity)
+            authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(key.groupId());
+        authorization.setResource(key.resource());
+        authorization.setResourceId(key.resourceId());
+      } else if (authorization.getPermissions() == mask) {
+        return;
+      }
+      authorization.setPermissions(mask);
+      authorizationService.saveAuthorization(authorization);
+    });
   }
 }

@@ -26,7 +26,7 @@ public class DemoUsers implements InitializingBean {
   }
 
   /** User id to group id. */
-  static Map<String, String> users() {
+  public static Map<String, String> users() {
     Map<String, String> users = new LinkedHashMap<>();
     users.put("center", MemberUnit.PROTECTION_CENTER.groupId());
     users.put("supervisor", MemberUnit.CIVIL_AFFAIRS.groupId());

@@ -3,14 +3,10 @@ package org.childprotection.organisation;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +14,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -45,6 +44,14 @@ public class OrganisationSetup implements InitializingBean {
 
   static final String APPLICATION_TASKLIST = "tasklist";
   static final String APPLICATION_COCKPIT = "cockpit";
+  /** The process through which a caseworker registers a case in Tasklist. */
+  static final String CASE_REGISTRATION = "case-registration";
+  /** The process through which 民政局 launches a district's survey in Tasklist. */
+  static final String SURVEY_LAUNCH = "survey-launch";
+  /** Every process of processes/: whose history the district and supervising groups read. */
+  static final List<String> PROCESSES = List.of("child-protection-case",
+      "guardianship-transfer", "court-proceedings", "district-survey", CASE_REGISTRATION,
+      SURVEY_LAUNCH);
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationSetup.class);
 
@@ -80,14 +87,24 @@ public class OrganisationSetup implements InitializingBean {
     }
     ensureAdministrators(identity, authorizations);
     ensureFilters(authorizations);
+    authorizations.apply();
+    usersReadTheirOwnAccountOnly();
     LOG.info("Organisation ready: {} district tenants, {} member units",
         District.values().length, MemberUnit.values().length);
   }
 
-  /** What everybody who works cases needs: Tasklist, starting cases, seeing who is who. */
+  /**
+   * What everybody who works cases needs: Tasklist, registering a case there, seeing who is who.
+   * Nobody but an administrator may start the case, guardianship, court or survey processes
+   * themselves (no CREATE_INSTANCE on them): cases start through the intake API or the
+   * registration process {@value #CASE_REGISTRATION}, whose start form is checked like a
+   * report and whose variables never reach the case.
+   */
   private void grantMemberUnit(Authorizations authorizations, String groupId) {
     authorizations.grant(groupId, Resources.APPLICATION, APPLICATION_TASKLIST, ACCESS);
-    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE);
+    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+    authorizations.grant(groupId, Resources.PROCESS_DEFINITION, CASE_REGISTRATION,
+        READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
     authorizations.grant(groupId, Resources.DECISION_DEFINITION, "*", READ);
     authorizations.grant(groupId, Resources.USER, "*", READ);
@@ -101,20 +118,44 @@ public class OrganisationSetup implements InitializingBean {
   private void grantCaseworker(Authorizations authorizations, String groupId) {
     grantMemberUnit(authorizations, groupId);
     authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*",
-        READ_INSTANCE, READ_HISTORY, READ_TASK);
+        READ_INSTANCE, READ_TASK);
+    grantHistory(authorizations, groupId);
     authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", READ);
   }
 
-  /** 民政局 and 保护中心 supervise: Cockpit, every case, incidents to retry. */
+  /**
+   * 民政局 and 保护中心 supervise: Cockpit, every case, incidents to retry, any task to take over
+   * (claim and complete with its form) or reassign.
+   * They may not modify, migrate, restart or change the variables of instances (an
+   * administrator's work), nor start any process but a survey launch (civil-affairs).
+   */
   private void grantSupervisor(Authorizations authorizations, String groupId) {
     authorizations.grant(groupId, Resources.APPLICATION, APPLICATION_COCKPIT, ACCESS);
     authorizations.grant(groupId, Resources.PROCESS_DEFINITION, "*",
-        READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_INSTANCE, UPDATE_TASK);
-    authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", READ, UPDATE);
+        READ_INSTANCE, READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+        ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN);
+    grantHistory(authorizations, groupId);
+    authorizations.grant(groupId, Resources.PROCESS_INSTANCE, "*", READ,
+        ProcessInstancePermissions.RETRY_JOB);
+    if (MemberUnit.CIVIL_AFFAIRS.groupId().equals(groupId)) {
+      authorizations.grant(groupId, Resources.PROCESS_DEFINITION, SURVEY_LAUNCH,
+          READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
     authorizations.grant(groupId, Resources.TASK, "*", READ);
     authorizations.grant(groupId, Resources.DECISION_DEFINITION, "*", READ_HISTORY);
     authorizations.grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
     authorizations.grant(groupId, Resources.DEPLOYMENT, "*", READ);
+  }
+
+  /**
+   * The history of the platform's processes, granted per process rather than for "*": the
+   * engine lets READ_HISTORY on every process definition read the whole user operation log,
+   * the administrators' own entries (users, groups, authorizations) included.
+   */
+  private static void grantHistory(Authorizations authorizations, String groupId) {
+    for (String process : PROCESSES) {
+      authorizations.grant(groupId, Resources.PROCESS_DEFINITION, process, READ_HISTORY);
+    }
   }
 
   private void ensureAdministrators(IdentityService identity, Authorizations authorizations) {
@@ -128,6 +169,26 @@ public class OrganisationSetup implements InitializingBean {
     }
     ensureUser(identity, administrator.userId(), administrator.password(), "管理员", "系统");
     ensureMembership(identity, administrator.userId(), Groups.CAMUNDA_ADMIN);
+  }
+
+  /**
+   * A user may read their own account but not change it: a name is what others see on every task
+   * and in the history, so renaming oneself (or putting markup in one's name) is an
+   * administrator's business, and so is a new password. The engine gives every new user ALL on
+   * their own account ({@link PlatformAuthorizationProvider} gives READ); accounts made before are
+   * brought down to READ here.
+   */
+  private void usersReadTheirOwnAccountOnly() {
+    for (Authorization own : engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER).list()) {
+      if (own.getUserId() != null && own.getUserId().equals(own.getResourceId())
+          && ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) own)
+              .getPermissions() != READ.getValue()) {
+        ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) own)
+            .setPermissions(READ.getValue());
+        engine.getAuthorizationService().saveAuthorization(own);
+      }
+    }
   }
 
   private void ensureFilters(Authorizations authorizations) {

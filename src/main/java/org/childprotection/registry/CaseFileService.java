@@ -55,6 +55,14 @@ public class CaseFileService {
         guardianship.proceedingsOf(found.id()));
   }
 
+  /**
+   * Whether the caller may read the case, as the engine's checks decide for its instance: its
+   * number is told only to those (a merged report's answer, a refused second case).
+   */
+  public boolean mayRead(String caseNumber) {
+    return cases.byNumber(caseNumber).filter(this::visibleToCaller).isPresent();
+  }
+
   /** The engine answers with the caller's authentication, set for the request. */
   private boolean visibleToCaller(Case found) {
     return found.processInstanceId() != null && history.createHistoricProcessInstanceQuery()

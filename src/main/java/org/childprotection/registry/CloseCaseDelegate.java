@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
 public class CloseCaseDelegate implements JavaDelegate {
 
   private final Cases cases;
+  private final CaseBinding binding;
 
-  public CloseCaseDelegate(Cases cases) {
+  public CloseCaseDelegate(Cases cases, CaseBinding binding) {
     this.cases = cases;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    long caseId = binding.caseOf(execution).id();
     String reason = (String) execution.getVariableLocal("closureReason");
     String note = switch (reason) {
       case "AGE_18" -> "儿童已年满18周岁，未成年人保护依法终止。移交说明：请区民政部门告知本人及监护人可申请的成年人救助与服务，"
@@ -27,6 +30,6 @@ public class CloseCaseDelegate implements JavaDelegate {
           + execution.getVariable("handoverNote");
       default -> (String) execution.getVariable("closureNote");
     };
-    cases.close(((Number) execution.getVariable("caseId")).longValue(), reason, note);
+    cases.close(caseId, reason, note);
   }
 }

@@ -15,16 +15,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A caseworker opens a case from Tasklist with the start form {@code open-case}: Tasklist
- * submits the form through the REST API's submit-form, as done here. A refusal comes back as
- * Camunda's REST API answers any failed start (500, "Cannot instantiate process definition…")
- * with our reason in the message, which Tasklist shows under the form.
+ * A caseworker opens a case from Tasklist with 登记新个案 (process {@code case-registration},
+ * start form {@code open-case}): Tasklist submits the form through the REST API's submit-form,
+ * as done here. The registration checks the form like a report and the platform starts the
+ * case's process. A refusal comes back as Camunda's REST API answers any failed start, with our
+ * reason in the message, which Tasklist shows under the form.
  */
 class StartFromTasklistTest extends PlatformTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUBMIT =
-      "/engine-rest/process-definition/key/child-protection-case/submit-form";
+      "/engine-rest/process-definition/key/case-registration/submit-form";
 
   @Autowired
   JdbcClient jdbc;
@@ -36,9 +37,14 @@ class StartFromTasklistTest extends PlatformTest {
     Http.Response started = as("gulou").postJson(SUBMIT, form(idNumber, "gulou"));
 
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String caseNumber = started.json().get("businessKey").asText();
+    assertThat(caseNumber).matches("NJ-\\d{4}-\\d{6}");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(started.json().get("id").asText()).singleResult().getEndTime())
+        .as("the registration ends once the case is open").isNotNull();
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(started.json().get("id").asText()).singleResult();
-    assertThat(instance.getBusinessKey()).matches("NJ-\\d{4}-\\d{6}");
+        .processDefinitionKey("child-protection-case").processInstanceBusinessKey(caseNumber)
+        .singleResult();
     assertThat(instance.getTenantId()).isEqualTo("gulou");
     Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
     assertThat(variables).containsKeys("caseId", "caseNumber", "adultDate")

@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
-/** Every path of {@code district-survey}: launched in Tasklist, worked in Tasklist. */
+/**
+ * Every path of {@code district-survey}: launched in Tasklist (through {@code survey-launch}),
+ * worked in Tasklist.
+ */
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DistrictSurveyTest extends PlatformTest {
@@ -78,9 +81,11 @@ class DistrictSurveyTest extends PlatformTest {
         "surveyDeadline", Map.of("value", deadline.toString()),
         "surveyNote", Map.of("value", "全面排查"))));
     Http.Response started = as("supervisor").postJson(
-        "/engine-rest/process-definition/key/district-survey/submit-form", form);
+        "/engine-rest/process-definition/key/survey-launch/submit-form", form);
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
-    return started.json().get("id").asText();
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(started.json().get("id").asText())
+        .variableName("surveyProcessInstanceId").singleResult().getValue();
   }
 
   private String importLedger() {

@@ -30,6 +30,16 @@ class OrganisationSetupTest extends PlatformTest {
   }
 
   @Test
+  void theHistoryGrantsNameEveryProcessOfTheModels() {
+    List<String> platformProcesses = engine.getRepositoryService().createDeploymentQuery()
+        .deploymentName("minor-protection-platform").list().stream()
+        .flatMap(deployment -> engine.getRepositoryService().createProcessDefinitionQuery()
+            .deploymentId(deployment.getId()).list().stream())
+        .map(definition -> definition.getKey()).distinct().toList();
+    assertThat(OrganisationSetup.PROCESSES).containsExactlyInAnyOrderElementsOf(platformProcesses);
+  }
+
+  @Test
   void everyMemberUnitAndDistrictHasItsGroup() {
     List<String> groups = identity().createGroupQuery().list().stream().map(Group::getId).toList();
     assertThat(groups).contains(

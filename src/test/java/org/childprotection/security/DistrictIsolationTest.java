@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.engine.ModelDeployer;
 import org.childprotection.support.Http;
@@ -43,6 +46,22 @@ class DistrictIsolationTest extends PlatformTest {
         Map.of("district", "qixia", "childName", QIXIA_SECRET));
     qixiaTask = engine.getTaskService().createTaskQuery().processInstanceId(qixia.getId())
         .singleResult().getId();
+    // Districts read the history of the platform's processes, granted per process
+    // (OrganisationSetup); the probe is granted the same way.
+    grantOnProbe(List.of("district-gulou", "district-qixia"),
+        ProcessDefinitionPermissions.READ_HISTORY);
+  }
+
+  private void grantOnProbe(List<String> groups, ProcessDefinitionPermissions permission) {
+    for (String group : groups) {
+      Authorization grant = engine.getAuthorizationService()
+          .createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(group);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId(probe.processKey());
+      grant.addPermission(permission);
+      engine.getAuthorizationService().saveAuthorization(grant);
+    }
   }
 
   @Test
@@ -144,6 +163,11 @@ class DistrictIsolationTest extends PlatformTest {
   @Test
   void startingACaseWithoutADistrictTakesTheWorkersOwnOrIsRefused() {
     String start = "/engine-rest/process-definition/key/" + probe.processKey() + "/start";
+    // Nobody but an administrator may start the platform's own processes (ForgedProcessWrites-
+    // Test); the probe is made startable here to see which tenant a start without a district
+    // gets, as the registrations' starts do.
+    grantOnProbe(List.of("district-gulou", "civil-affairs"),
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
 
     Http.Response byGulou = as("gulou").postJson(start, "{}");
     assertThat(byGulou.status()).isEqualTo(200);

@@ -1,56 +1,53 @@
 package org.childprotection.intake;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.api.ApiError.FieldError;
 import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.engine.StepRefused;
 import org.childprotection.engine.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
- * A case a caseworker opens from Tasklist (start form {@code open-case}): the form's answers are
- * checked like a report's and registered the same way, the case number becomes the business
- * key, and the child's personal data leave the process variables for the registry. Cases that
- * arrive as reports are registered by the intake before their process starts, and pass here
- * untouched.
+ * 登记新个案 (process {@code case-registration}, start form {@code open-case}): the only way a
+ * caseworker opens a case from Tasklist. The form's answers are untrusted input, checked like a
+ * report's; the case is registered the same way and its process ({@code child-protection-case})
+ * is started by the platform, which users may not start themselves. The registration keeps the
+ * case number as business key and variable, and none of the child's personal data.
  */
-@Component("caseStartListener")
-public class CaseStartListener implements ExecutionListener {
+@Component("caseRegistrationDelegate")
+public class CaseRegistrationDelegate implements JavaDelegate {
 
   /** The start form's fields: personal data that belong in the registry, not in variables. */
   static final List<String> FORM_FIELDS = List.of("childName", "childIdNumber", "childGender",
       "childBirthDate", "childEstimatedAge", "household", "street", "community", "address",
-      "suspectedCategories", "description", "reporterName", "reporterPhone");
+      "suspectedCategories", "description", "reporterName", "reporterPhone", "immediateDanger");
 
   private final ReportValidator validator;
   private final IntakeService intake;
 
-  public CaseStartListener(ReportValidator validator, IntakeService intake) {
+  public CaseRegistrationDelegate(ReportValidator validator, IntakeService intake) {
     this.validator = validator;
     this.intake = intake;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.hasVariable("caseId")) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
     ReportRequest report = fromForm(execution);
     List<FieldError> errors = validator.check(report);
     if (!errors.isEmpty()) {
-      throw new BadUserRequestException(errors.stream()
-          .map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
+      FieldError first = errors.get(0);
+      throw new StepRefused(first.field(), errors.stream()
+          .map(e -> (e == first ? "" : e.field() + "：") + e.message())
+          .collect(Collectors.joining("；")));
     }
-    Map<String, Object> variables = intake.registerStartedCase(report,
+    IntakeResult opened = intake.openRegisteredInTasklist(report,
         PlatformIdentity.currentUserId(execution));
     execution.removeVariables(FORM_FIELDS);
-    execution.setVariables(variables);
-    execution.setProcessBusinessKey((String) variables.get("caseNumber"));
-    intake.linkProcessInstance((Long) variables.get("caseId"), execution.getProcessInstanceId());
+    execution.setVariable("caseNumber", opened.caseNumber());
+    execution.setProcessBusinessKey(opened.caseNumber());
   }
 
   private static ReportRequest fromForm(DelegateExecution execution) {
