@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +32,18 @@ public class NotificationDelegate implements JavaDelegate {
 
   private final List<NotificationChannel> channels;
   private final NotificationLog log;
+  private final CaseBinding binding;
 
-  public NotificationDelegate(List<NotificationChannel> channels, NotificationLog log) {
+  public NotificationDelegate(List<NotificationChannel> channels, NotificationLog log,
+      CaseBinding binding) {
     this.channels = channels;
     this.log = log;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    binding.verify(execution);
     String recipient = setting(execution, RECIPIENT);
     NotificationTemplate template = NotificationTemplate.valueOf(setting(execution, TEMPLATE));
     String caseNumber = execution.getProcessBusinessKey();

@@ -77,11 +77,15 @@ public class CaseBinding {
 
   /**
    * The check every user task of the platform's processes runs when it is completed, before the
-   * model's own listeners: a case's task against its case; any other task's {@code district}
+   * model's own listeners: a case's task against its case; any other process's {@code district}
    * against the instance's district.
    */
   public void verify(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
+    verify(task.getExecution());
+  }
+
+  /** The same check for a step that writes nothing to the registry itself (a notification). */
+  public void verify(DelegateExecution execution) {
     if (CASE_PROCESSES.contains(processKey(execution))) {
       caseOf(execution);
     } else {

@@ -54,11 +54,16 @@ class DistrictIsolationTest extends PlatformTest {
 
   private void grantOnProbe(List<String> groups, ProcessDefinitionPermissions permission) {
     for (String group : groups) {
-      Authorization grant = engine.getAuthorizationService()
-          .createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId(group);
-      grant.setResource(Resources.PROCESS_DEFINITION);
-      grant.setResourceId(probe.processKey());
+      Authorization grant = engine.getAuthorizationService().createAuthorizationQuery()
+          .groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION)
+          .resourceId(probe.processKey()).singleResult();
+      if (grant == null) {
+        grant = engine.getAuthorizationService()
+            .createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(probe.processKey());
+      }
       grant.addPermission(permission);
       engine.getAuthorizationService().saveAuthorization(grant);
     }

@@ -1,6 +1,7 @@
 package org.childprotection.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.organisation.DemoUsers;
 import org.childprotection.support.Http;
@@ -221,6 +223,30 @@ class ForgedProcessWritesTest extends PlatformTest {
         JSON.writeValueAsString(Map.of("variables", honest))).status()).isEqualTo(204);
     assertThat(assessments(targetCaseId)).isEqualTo(1);
     assertThat(assessments(otherCaseId)).isZero();
+  }
+
+  @Test
+  void aJobWhoseVariablesNameAnotherCaseEndsAsAnIncidentAndSendsNothing() {
+    Http.Response opened = as("center").postJson("/api/reports",
+        CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
+    String instance = opened.json().get("processInstanceId").asText();
+    String caseNumber = opened.json().get("caseNumber").asText();
+    // Say a forged value got into the case's variables by a way not closed yet.
+    engine.getRuntimeService().setVariable(instance, "caseId", targetCaseId);
+    Job notify = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId("notifyCenter").singleResult();
+
+    // Every attempt is refused, on the step's retry cycle, until the retries run out.
+    for (int attempt = 0; attempt < 20 && engine.getManagementService().createJobQuery()
+        .jobId(notify.getId()).singleResult().getRetries() > 0; attempt++) {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(notify.getId()))
+          .hasMessageContaining("caseId").hasMessageContaining("与本案件的登记信息不符");
+    }
+
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance)
+        .activityId("notifyCenter").count()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE case_number = ?")
+        .param(caseNumber).query(Long.class).single()).isZero();
   }
 
   @Test
