@@ -7,9 +7,11 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.childprotection.api.ApiError;
+import org.childprotection.organisation.MemberUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}: HTTP Basic against the
  *       engine's users (and, for reads, the session of a user logged into the webapps); only
  *       health and its probes answer without credentials; the engine then applies its
- *       authorizations and tenant check to the caller.</li>
+ *       authorizations and tenant check to the caller. Court rulings come from the court's
+ *       system account (group {@code court}) only.</li>
  *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
  *       never from whoever reaches the setup page first.</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which authenticate with their own
@@ -45,8 +48,12 @@ public class SecurityConfiguration {
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-            .requestMatchers(paths("/actuator/**")).hasAuthority(
-                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
+            .requestMatchers(paths("/actuator/**")).hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // The court's system answers for the court: anybody else is refused before the body
+            // is read, so the answer cannot tell which application numbers exist.
+            .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/api/court/rulings"))
+                .hasAuthority(group(MemberUnit.COURT.groupId()))
             .anyRequest().authenticated())
         .authenticationProvider(users)
         .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM)
@@ -103,6 +110,10 @@ public class SecurityConfiguration {
       response.setCharacterEncoding("UTF-8");
       json.writeValue(response.getOutputStream(), ApiError.of(null, "请求地址不合法"));
     };
+  }
+
+  private static String group(String groupId) {
+    return CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
   }
 
   /**
