@@ -2,12 +2,16 @@ package org.childprotection.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.childprotection.api.ApiError;
 import org.childprotection.organisation.MemberUnit;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +22,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -54,6 +61,9 @@ public class SecurityConfiguration {
             .requestMatchers(PathPatternRequestMatcher.withDefaults()
                 .matcher(HttpMethod.POST, "/api/court/rulings"))
                 .hasAuthority(group(MemberUnit.COURT.groupId()))
+            // A signal reaches waiting instances in every district.
+            .requestMatchers(paths("/engine-rest/signal", "/engine-rest/signal/**"))
+            .hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .authenticationProvider(users)
         .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM)
@@ -114,6 +124,29 @@ public class SecurityConfiguration {
 
   private static String group(String groupId) {
     return CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
+  }
+
+  /**
+   * Spring Security's firewall once more, before anything else reads the path. Spring Security
+   * parses the path for its matchers (ServletRequestPathFilter) before its own firewall runs,
+   * and that parsing throws on a path parameter in a servlet's prefix ({@code
+   * /engine-rest;x/task}: "Invalid contextPath"), a 500 with a stack trace in the log.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> firewallFirst(RequestRejectedHandler rejected) {
+    HttpFirewall firewall = new StrictHttpFirewall();
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        (request, response, chain) -> {
+          try {
+            firewall.getFirewalledRequest((HttpServletRequest) request);
+          } catch (RequestRejectedException e) {
+            rejected.handle((HttpServletRequest) request, (HttpServletResponse) response, e);
+            return;
+          }
+          chain.doFilter(request, response);
+        });
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   /**
