@@ -40,6 +40,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       system account (group {@code court}) only.</li>
  *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
  *       never from whoever reaches the setup page first.</li>
+ *   <li>{@code /ledger/**}: the ledger upload page, with a strict content security policy.</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which authenticate with their own
  *       session login, CSRF protection and security headers.</li>
  * </ul>
@@ -75,6 +76,8 @@ public class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
         .csrf(AbstractHttpConfigurer::disable)
+        .addFilterBefore(new ForeignOriginFilter(errors.forbidden()),
+            BasicAuthenticationFilter.class)
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
@@ -94,8 +97,27 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The ledger upload page takes a password: its own scripts and styles only, never in a frame
+   * (Spring Security's default headers add nosniff and {@code X-Frame-Options: DENY}).
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain ledgerPage(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/ledger/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.securityMatcher(paths("/**"))
         .authorizeHttpRequests(requests -> requests
