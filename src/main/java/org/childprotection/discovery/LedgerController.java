@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.childprotection.api.ApiError;
 import org.childprotection.api.NotFoundException;
 import org.childprotection.organisation.District;
+import org.childprotection.organisation.MemberUnit;
 import org.childprotection.security.EngineUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/ledgers} takes a district's 基础台帐 and answers at once; {@code GET
  * /api/ledgers/{id}} shows the progress and the row-level report. A district's staff import and
- * read only their own district's ledgers: the district's tenant decides, as in the engine.
+ * read only their own district's ledgers, the protection center and administrators any
+ * district's; other units none.
  */
 @RestController
 @RequestMapping("/api/ledgers")
@@ -45,6 +47,9 @@ public class LedgerController {
   @PostMapping
   public ResponseEntity<?> upload(@RequestParam("file") MultipartFile file,
       @RequestParam("district") String districtCode, Authentication caller) throws IOException {
+    if (!importsLedgers(caller)) {
+      return refused();
+    }
     Optional<District> district = District.ofCode(districtCode);
     if (district.isEmpty()) {
       return ResponseEntity.badRequest().body(ApiError.of("district", "未知的区代码"));
@@ -66,7 +71,10 @@ public class LedgerController {
   }
 
   @GetMapping("/{id}")
-  public Map<String, Object> report(@PathVariable String id, Authentication caller) {
+  public ResponseEntity<?> report(@PathVariable String id, Authentication caller) {
+    if (!importsLedgers(caller)) {
+      return refused();
+    }
     LedgerImports.LedgerImport found = imports.byId(id)
         .filter(i -> mayWorkIn(caller, District.ofCode(i.district()).orElseThrow()))
         .orElseThrow(() -> new NotFoundException("id", "导入记录不存在或无权查看"));
@@ -84,11 +92,23 @@ public class LedgerController {
       report.put("failure", found.failure());
     }
     report.put("errors", imports.errorsOf(id, policy.maxReportedErrors()));
-    return report;
+    return ResponseEntity.ok(report);
+  }
+
+  /** A district's staff, the protection center and administrators; no other unit. */
+  private static boolean importsLedgers(Authentication caller) {
+    return caller.getDetails() instanceof EngineUser user && (user.isAdministrator()
+        || user.belongsTo(MemberUnit.PROTECTION_CENTER) || !user.staffDistricts().isEmpty());
   }
 
   private static boolean mayWorkIn(Authentication caller, District district) {
-    return caller.getDetails() instanceof EngineUser user && user.mayWorkIn(district);
+    return caller.getDetails() instanceof EngineUser user && (user.isAdministrator()
+        || user.belongsTo(MemberUnit.PROTECTION_CENTER) || user.isStaffOf(district));
+  }
+
+  private static ResponseEntity<ApiError> refused() {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ApiError.of(null, "基础台帐由各区工作人员和保护中心导入"));
   }
 
 }

@@ -2,21 +2,30 @@ package org.childprotection.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.childprotection.api.ApiError;
+import org.childprotection.organisation.MemberUnit;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,9 +36,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}: HTTP Basic against the
  *       engine's users (and, for reads, the session of a user logged into the webapps); only
  *       health and its probes answer without credentials; the engine then applies its
- *       authorizations and tenant check to the caller.</li>
+ *       authorizations and tenant check to the caller. Court rulings come from the court's
+ *       system account (group {@code court}) only.</li>
  *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
  *       never from whoever reaches the setup page first.</li>
+ *   <li>{@code /ledger/**}: the ledger upload page, with a strict content security policy.</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which authenticate with their own
  *       session login, CSRF protection and security headers.</li>
  * </ul>
@@ -45,8 +56,15 @@ public class SecurityConfiguration {
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-            .requestMatchers(paths("/actuator/**")).hasAuthority(
-                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
+            .requestMatchers(paths("/actuator/**")).hasAuthority(group(Groups.CAMUNDA_ADMIN))
+            // The court's system answers for the court: anybody else is refused before the body
+            // is read, so the answer cannot tell which application numbers exist.
+            .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/api/court/rulings"))
+                .hasAuthority(group(MemberUnit.COURT.groupId()))
+            // A signal reaches waiting instances in every district.
+            .requestMatchers(paths("/engine-rest/signal", "/engine-rest/signal/**"))
+            .hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .authenticationProvider(users)
         .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM)
@@ -58,6 +76,8 @@ public class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
         .csrf(AbstractHttpConfigurer::disable)
+        .addFilterBefore(new ForeignOriginFilter(errors.forbidden()),
+            BasicAuthenticationFilter.class)
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
@@ -77,8 +97,27 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The ledger upload page takes a password: its own scripts and styles only, never in a frame
+   * (Spring Security's default headers add nosniff and {@code X-Frame-Options: DENY}).
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain ledgerPage(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/ledger/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.securityMatcher(paths("/**"))
         .authorizeHttpRequests(requests -> requests
@@ -103,6 +142,33 @@ public class SecurityConfiguration {
       response.setCharacterEncoding("UTF-8");
       json.writeValue(response.getOutputStream(), ApiError.of(null, "请求地址不合法"));
     };
+  }
+
+  private static String group(String groupId) {
+    return CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
+  }
+
+  /**
+   * Spring Security's firewall once more, before anything else reads the path. Spring Security
+   * parses the path for its matchers (ServletRequestPathFilter) before its own firewall runs,
+   * and that parsing throws on a path parameter in a servlet's prefix ({@code
+   * /engine-rest;x/task}: "Invalid contextPath"), a 500 with a stack trace in the log.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> firewallFirst(RequestRejectedHandler rejected) {
+    HttpFirewall firewall = new StrictHttpFirewall();
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        (request, response, chain) -> {
+          try {
+            firewall.getFirewalledRequest((HttpServletRequest) request);
+          } catch (RequestRejectedException e) {
+            rejected.handle((HttpServletRequest) request, (HttpServletResponse) response, e);
+            return;
+          }
+          chain.doFilter(request, response);
+        });
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   /**

@@ -3,12 +3,12 @@ package org.childprotection.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.childprotection.api.ApiError;
 import org.childprotection.organisation.District;
+import org.childprotection.organisation.MemberUnit;
 import org.childprotection.security.EngineUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/supervision/kpis?district=&from=&to=} (JSON) and {@code .../kpis.csv}: the
- * supervision figures. City-level units see every district (all, or the one they name); a
- * district's staff see their own district only.
+ * supervision figures. 民政局, the protection center and administrators see every district (all,
+ * or the one they name); a district's staff see their own district only; other units none.
  */
 @RestController
 @RequestMapping("/api/supervision")
@@ -74,32 +74,58 @@ public class KpiController {
     LocalDate end;
     LocalDate start;
     try {
-      end = to == null || to.isBlank() ? LocalDate.now(clock) : LocalDate.parse(to);
-      start = from == null || from.isBlank() ? end.minusDays(90) : LocalDate.parse(from);
-    } catch (DateTimeParseException e) {
-      return ResponseEntity.badRequest().body(ApiError.of(from != null ? "from" : "to",
-          "日期格式应为 yyyy-MM-dd"));
+      end = to == null || to.isBlank() ? LocalDate.now(clock) : date("to", to);
+      start = from == null || from.isBlank() ? end.minusDays(90) : date("from", from);
+    } catch (BadDate e) {
+      return ResponseEntity.badRequest().body(ApiError.of(e.parameter, e.getMessage()));
     }
     if (start.isAfter(end)) {
       return ResponseEntity.badRequest().body(ApiError.of("from", "开始日期不能晚于结束日期"));
     }
     EngineUser user = (EngineUser) caller.getDetails();
+    boolean cityWide = user.isAdministrator() || user.belongsTo(MemberUnit.CIVIL_AFFAIRS)
+        || user.belongsTo(MemberUnit.PROTECTION_CENTER);
+    if (!cityWide && user.staffDistricts().isEmpty()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(ApiError.of(null, "督导数据仅供民政局、保护中心和各区查看"));
+    }
     List<District> scope;
     if (district == null || district.isBlank()) {
-      scope = Arrays.stream(District.values())
-          .filter(user::mayWorkIn).toList();
+      scope = cityWide ? List.of(District.values()) : user.staffDistricts();
     } else {
       District named = District.ofCode(district).orElse(null);
       if (named == null) {
         return ResponseEntity.badRequest().body(ApiError.of("district", "未知的区代码"));
       }
-      if (!user.mayWorkIn(named)) {
+      if (!cityWide && !user.isStaffOf(named)) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
             .body(ApiError.of("district", "只能查看本区的督导数据"));
       }
       scope = List.of(named);
     }
     return kpis.compute(scope, start, end);
+  }
+
+  /** A calendar date in the years the figures can cover (the database's dates end somewhere). */
+  private static LocalDate date(String parameter, String value) {
+    try {
+      LocalDate date = LocalDate.parse(value);
+      if (date.getYear() < 1900 || date.getYear() > 9999) {
+        throw new BadDate(parameter, "日期超出范围（1900 至 9999 年）");
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      throw new BadDate(parameter, "日期格式应为 yyyy-MM-dd");
+    }
+  }
+
+  private static final class BadDate extends RuntimeException {
+    private final String parameter;
+
+    BadDate(String parameter, String message) {
+      super(message);
+      this.parameter = parameter;
+    }
   }
 
   private static void rows(StringBuilder csv, Kpis.DistrictKpis d, String metric,

@@ -150,7 +150,37 @@ class LedgerImportTest extends PlatformTest {
     assertThat(accepted.status()).isEqualTo(202);
     String id = accepted.json().get("id").asText();
     assertThat(as("gulou").get("/api/ledgers/" + id).status()).isEqualTo(404);
-    assertThat(as("supervisor").get("/api/ledgers/" + id).status()).isEqualTo(200);
+    assertThat(as("center").get("/api/ledgers/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void otherUnitsImportNoLedgerAndReadNone() {
+    String id = Ledgers.idNumber(9);
+    byte[] file = Ledgers.csv(StandardCharsets.UTF_8, false,
+        List.of(Ledgers.row("单位导入", id, true)));
+    long[] before = totals();
+    long imports = count("ledger_import");
+
+    for (String unit : List.of("education", "supervisor", "police", "court")) {
+      for (String district : List.of("qixia", "nowhere")) {
+        Http.Response refused = as(unit).postMultipart("/api/ledgers",
+            Map.of("district", district), "file", "qixia.csv", file);
+        assertThat(refused.status()).as(unit + " " + district).isEqualTo(403);
+        assertThat(refused.json().get("errors").get(0).get("message").asText()).isNotBlank();
+      }
+    }
+    assertThat(count("ledger_import")).isEqualTo(imports);
+    assertThat(totals()).containsExactly(before);
+
+    Http.Response byCenter = as("center").postMultipart("/api/ledgers",
+        Map.of("district", "qixia"), "file", "qixia.csv", file);
+    assertThat(byCenter.status()).isEqualTo(202);
+    String importId = byCenter.json().get("id").asText();
+    assertThat(as("qixia").get("/api/ledgers/" + importId).status()).isEqualTo(200);
+    assertThat(as("demo").get("/api/ledgers/" + importId).status()).isEqualTo(200);
+    assertThat(as("education").get("/api/ledgers/" + importId).status()).isEqualTo(403);
+    assertThat(as("supervisor").get("/api/ledgers/" + importId).status()).isEqualTo(403);
+    assertThat(as("education").get("/api/ledgers/no-such-import").status()).isEqualTo(403);
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,52 @@ class CourtHandOffTest extends PlatformTest {
     assertThat(proceedings.drive.ended(proceedings.drive.called(proceedings.root,
         "court-proceedings"))).isTrue();
     assertThat(proceedings.drive.timer(proceedings.root, "monitoringDue")).isNotNull();
+  }
+
+  /**
+   * Only the court's system may hand back rulings. Anybody else is refused before the body is
+   * read, with one answer whatever they send, so the refusal tells nobody which application
+   * numbers exist.
+   */
+  @Test
+  void onlyTheCourtMayRecordARulingAndOthersLearnNothing() {
+    Proceedings proceedings = filed();
+    String courtProceedings = proceedings.drive.called(proceedings.root, "court-proceedings");
+    long audited = jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single();
+    List<String> bodies = List.of(
+        ruling(proceedings.application), ruling("SQ-2099-99999"), "", "{\"applicationNumber\":",
+        "{}", "[1,2]");
+
+    List<String> answers = new ArrayList<>();
+    for (String user : List.of("qixia", "gulou", "education", "supervisor", "center")) {
+      for (String body : bodies) {
+        Http.Response answer = as(user).postJson("/api/court/rulings", body);
+        assertThat(answer.status()).as(user + " " + body).isEqualTo(403);
+        answers.add(answer.body());
+      }
+    }
+
+    assertThat(answers).containsOnly(answers.get(0));
+    assertThat(answers.get(0)).contains("无权访问");
+    assertThat(applications.byNumber(proceedings.application).orElseThrow().status())
+        .isEqualTo("SENT");
+    assertThat(applications.byNumber(proceedings.application).orElseThrow().outcome()).isNull();
+    assertThat(engine.getRuntimeService().createExecutionQuery()
+        .processInstanceId(courtProceedings).activityId("awaitAcceptance").count()).isEqualTo(1);
+    assertThat(proceedings.drive.ended(courtProceedings)).isFalse();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single())
+        .isEqualTo(audited);
+    // The court itself is still heard.
+    assertThat(as("court").postJson("/api/court/rulings", ruling(proceedings.application))
+        .status()).isEqualTo(200);
+    assertThat(applications.byNumber(proceedings.application).orElseThrow().outcome())
+        .isEqualTo("REVOKED");
+  }
+
+  private static String ruling(String applicationNumber) {
+    return "{\"applicationNumber\":\"" + applicationNumber + "\",\"courtCaseNumber\":"
+        + "\"（2026）苏0113民特9号\",\"outcome\":\"REVOKED\",\"rulingDate\":\""
+        + LocalDate.now() + "\"}";
   }
 
   @Test

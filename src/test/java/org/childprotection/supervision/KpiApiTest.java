@@ -46,6 +46,37 @@ class KpiApiTest extends PlatformTest {
   }
 
   @Test
+  void onlyTheCitysSupervisorsAndTheDistrictsThemselvesSeeFigures() {
+    for (String unit : List.of("education", "police", "court")) {
+      for (String query : List.of("", "?district=gulou", "?district=qixia", "?district=nowhere")) {
+        assertThat(as(unit).get("/api/supervision/kpis" + query).status()).as(unit + query)
+            .isEqualTo(403);
+        assertThat(as(unit).get("/api/supervision/kpis.csv" + query).status()).as(unit + query)
+            .isEqualTo(403);
+      }
+    }
+    for (String city : List.of("supervisor", "center", "demo")) {
+      assertThat(as(city).get("/api/supervision/kpis").json().get("districts")).as(city)
+          .hasSize(11);
+    }
+    assertThat(as("qixia").get("/api/supervision/kpis").json().get("districts").get(0)
+        .get("district").asText()).isEqualTo("qixia");
+  }
+
+  @Test
+  void aDateOutsideTheCalendarIsA400NamingTheParameter() {
+    for (String[] bad : new String[][] {{"from", "-999999999-01-01"}, {"to", "+999999999-12-31"},
+        {"from", "0000-01-01"}, {"to", "+10000-01-01"}, {"to", "2026-02-30"}}) {
+      Http.Response answer = as("supervisor").get("/api/supervision/kpis?" + bad[0] + "="
+          + bad[1].replace("+", "%2B"));
+      assertThat(answer.status()).as(bad[1] + " " + answer).isEqualTo(400);
+      assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo(bad[0]);
+    }
+    Http.Response badEnd = as("supervisor").get("/api/supervision/kpis?from=2026-01-01&to=x");
+    assertThat(badEnd.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
+  }
+
+  @Test
   void aCockpitSessionMayReadTheFiguresButChangeNothing() {
     Http session = anonymous();
     Http.Response login = session.loginToWebapp("cockpit", "supervisor", "supervisor");

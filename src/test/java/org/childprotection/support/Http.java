@@ -85,6 +85,11 @@ public final class Http {
     return this;
   }
 
+  public Http withoutHeader(String name) {
+    headers.remove(name);
+    return this;
+  }
+
   public Response get(String path) {
     return send("GET", path, null, null);
   }

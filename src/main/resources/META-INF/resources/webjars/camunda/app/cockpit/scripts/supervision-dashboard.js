@@ -34,35 +34,53 @@ const STYLE = `
   .mp-kpi .mp-figure { font-size: 12px; margin: 2px 0; }
 `;
 
+/** An element with attributes and children; text is always inserted as text, never as HTML. */
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function figure(text) {
+  return el('div', { class: 'mp-figure' }, text);
+}
+
 function bars(title, counts, names, colours) {
   const entries = Object.entries(counts || {});
   const max = Math.max(1, ...entries.map(([, v]) => v));
-  const rows = entries.length === 0 ? '<div class="mp-figure">无</div>' : entries.map(([k, v]) =>
-    `<div class="mp-bar"><span class="mp-label">${names[k] || k}</span>` +
-    `<span class="fill" style="width:${Math.round(120 * v / max)}px;background:${(colours && colours[k]) || '#2e6da4'}"></span>${v}</div>`).join('');
-  return `<div class="mp-chart"><h5>${title}</h5>${rows}</div>`;
+  const rows = entries.length === 0 ? [figure('无')] : entries.map(([k, v]) => {
+    const fill = el('span', { class: 'fill' });
+    fill.style.width = `${Math.round(120 * v / max)}px`;
+    fill.style.background = (colours && colours[k]) || '#2e6da4';
+    return el('div', { class: 'mp-bar' }, el('span', { class: 'mp-label' }, names[k] || k), fill, v);
+  });
+  return el('div', { class: 'mp-chart' }, el('h5', {}, title), ...rows);
 }
 
 function durations(title, d) {
   const value = x => (x === null || x === undefined ? '—' : `${x} 小时`);
-  return `<div class="mp-chart"><h5>${title}</h5>` +
-    `<div class="mp-figure">中位数：${value(d.median)}</div>` +
-    `<div class="mp-figure">第90百分位：${value(d.p90)}</div>` +
-    `<div class="mp-figure">件数：${d.count}</div></div>`;
+  return el('div', { class: 'mp-chart' }, el('h5', {}, title),
+    figure(`中位数：${value(d.median)}`), figure(`第90百分位：${value(d.p90)}`),
+    figure(`件数：${d.count}`));
 }
 
 function district(d) {
   const visits = d.visits;
-  return `<div class="mp-district" data-district="${d.district}"><h4>${d.name}</h4><div class="mp-grid">` +
-    bars('在办案件（类别）', d.openCasesByCategory, CATEGORIES) +
-    bars('在办案件（风险等级）', d.openCasesByLevel, LEVELS, LEVEL_COLOURS) +
-    bars('逾期转介（单位）', d.overdueReferralsByUnit, UNITS) +
-    durations('报告至分诊', d.hoursToTriage) +
-    durations('报告至评估完成', d.hoursToAssessment) +
-    `<div class="mp-chart"><h5>走访</h5><div class="mp-figure">应走访：${visits.due}</div>` +
-    `<div class="mp-figure">已走访：${visits.done}</div></div>` +
-    bars('结案', d.closuresByReason, CLOSURES) +
-    '</div></div>';
+  return el('div', { class: 'mp-district', 'data-district': d.district }, el('h4', {}, d.name),
+    el('div', { class: 'mp-grid' },
+      bars('在办案件（类别）', d.openCasesByCategory, CATEGORIES),
+      bars('在办案件（风险等级）', d.openCasesByLevel, LEVELS, LEVEL_COLOURS),
+      bars('逾期转介（单位）', d.overdueReferralsByUnit, UNITS),
+      durations('报告至分诊', d.hoursToTriage),
+      durations('报告至评估完成', d.hoursToAssessment),
+      el('div', { class: 'mp-chart' }, el('h5', {}, '走访'), figure(`应走访：${visits.due}`),
+        figure(`已走访：${visits.done}`)),
+      bars('结案', d.closuresByReason, CLOSURES)));
 }
 
 function query(form) {
@@ -85,7 +103,7 @@ async function load(node, form) {
     out.textContent = (json.errors || []).map(e => e.message).join('；') || '无法读取督导数据';
     return;
   }
-  out.innerHTML = json.districts.map(district).join('');
+  out.replaceChildren(...json.districts.map(district));
   node.querySelector('.mp-csv').href = '/api/supervision/kpis.csv?' + query(form);
 }
 
@@ -95,17 +113,17 @@ export default {
   priority: 100,
   properties: { label: '绩效督导' },
   render: (node) => {
-    const options = Object.entries(DISTRICTS).map(([v, l]) => `<option value="${v}">${l}</option>`).join('');
-    node.innerHTML = `<style>${STYLE}</style><section class="mp-kpi" id="mp-supervision">
-      <h3>绩效督导</h3>
-      <form>
-        <label>区 <select name="district"><option value="">全部（有权查看的区）</option>${options}</select></label>
-        <label>自 <input type="date" name="from"></label>
-        <label>至 <input type="date" name="to"></label>
-        <button type="submit" class="btn btn-default">查询</button>
-        <a class="mp-csv btn btn-link" href="/api/supervision/kpis.csv">导出 CSV</a>
-      </form>
-      <div class="mp-districts"></div></section>`;
+    const districts = el('select', { name: 'district' }, el('option', { value: '' }, '全部（有权查看的区）'),
+      ...Object.entries(DISTRICTS).map(([v, l]) => el('option', { value: v }, l)));
+    node.replaceChildren(el('style', {}, STYLE), el('section', { class: 'mp-kpi', id: 'mp-supervision' },
+      el('h3', {}, '绩效督导'),
+      el('form', {},
+        el('label', {}, '区 ', districts),
+        el('label', {}, '自 ', el('input', { type: 'date', name: 'from' })),
+        el('label', {}, '至 ', el('input', { type: 'date', name: 'to' })),
+        el('button', { type: 'submit', class: 'btn btn-default' }, '查询'),
+        el('a', { class: 'mp-csv btn btn-link', href: '/api/supervision/kpis.csv' }, '导出 CSV')),
+      el('div', { class: 'mp-districts' })));
     const form = node.querySelector('form');
     form.addEventListener('submit', (event) => { event.preventDefault(); load(node, form); });
     load(node, form);
