@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
-/** The engine REST API as the starter configures it, plus the {@link ForeignIdFilter}. */
+/**
+ * The engine REST API as the starter configures it, plus the {@link ForeignIdFilter} and the
+ * {@link StepRefusedMapper}.
+ */
 @Component
 @ApplicationPath("/engine-rest")
 public class EngineRestResourceConfig extends CamundaJerseyResourceConfig {
@@ -20,5 +23,6 @@ public class EngineRestResourceConfig extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     super.registerAdditionalResources();
     register(new ForeignIdFilter(engine));
+    register(StepRefusedMapper.class);
   }
 }

@@ -119,6 +119,12 @@ class ForgedProcessWritesTest extends PlatformTest {
                   "instructions", List.of(Map.of("sourceActivityIds", List.of("assessFamily"),
                       "targetActivityIds", List.of("closeResolved")))),
               "processInstanceIds", List.of(target)))));
+      answers.put("execution signal", caller.postJson(
+          "/engine-rest/execution/" + target + "/signal", JSON.writeValueAsString(
+              Map.of("variables", Map.of("riskLevel", Map.of("value", "GREEN"))))));
+      answers.put("message", caller.postJson("/engine-rest/message", JSON.writeValueAsString(
+          Map.of("messageName", "ReportMerged", "processInstanceId", target,
+              "processVariables", Map.of("urgent", Map.of("value", false))))));
       answers.put("suspension", caller.send("PUT",
           "/engine-rest/process-instance/" + target + "/suspended", "application/json",
           "{\"suspended\":true}"));
