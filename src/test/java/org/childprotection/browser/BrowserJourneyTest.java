@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
+import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole flow in a real browser (Debian's chromium through chromium-driver, headless, asking
@@ -41,6 +44,9 @@ class BrowserJourneyTest extends PlatformTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target", "e2e-screenshots");
+
+  @Autowired
+  JdbcClient jdbc;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -163,6 +169,75 @@ class BrowserJourneyTest extends PlatformTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", gulou);
     shot("8-supervision-dashboard");
     assertThat(gulou.getText()).contains("鼓楼区").contains("留守流动");
+  }
+
+  /**
+   * 发起流程 offers a district worker only 登记新个案 (nobody but an administrator starts the case
+   * process itself); its form opens the case, and a wrong ID number is refused in the form with
+   * its reason, writing nothing.
+   */
+  @Test
+  void aCaseIsRegisteredThroughTasklistsStartForm() throws IOException {
+    String name = "浏览器登记儿童";
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(7).minusDays(45));
+    PersonalData.childName(name);
+    PersonalData.idNumber(idNumber);
+    login("tasklist", "gulou");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[normalize-space(text())='发起流程']"))));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "登记新个案"));
+    String offered = browser.findElement(By.cssSelector(".modal-content")).getText();
+    shot("9-start-list");
+    assertThat(offered).contains("登记新个案").doesNotContain("未成年人社会保护个案")
+        .doesNotContain("监护干预").doesNotContain("法院审理").doesNotContain("区摸底排查");
+    click(browser.findElement(By.xpath("//*[normalize-space(text())='登记新个案']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "困境类别"));
+
+    fill("childName", name);
+    click(browser.findElement(By.xpath("//label[normalize-space()='女']")));
+    fill("childIdNumber", idNumber.substring(0, 17) + (idNumber.endsWith("0") ? "1" : "0"));
+    click(browser.findElement(By.cssSelector("[id$='Field_district']")));
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='鼓楼区']"))));
+    fill("street", "湖南路街道");
+    click(browser.findElement(By.xpath("//label[normalize-space()='留守流动']")));
+    fill("description", "浏览器测试：社区走访发现");
+    shot("10-start-form-filled");
+    long cases = cases();
+
+    click(startButton());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "身份证号校验位错误"));
+    shot("11-start-form-refused");
+    assertThat(cases()).isEqualTo(cases);
+
+    WebElement id = browser.findElement(By.cssSelector("[id$='Field_childIdNumber']"));
+    id.clear();
+    id.sendKeys(idNumber);
+    click(startButton());
+    wait.until(d -> cases() == cases + 1);
+    shot("12-case-registered");
+    String caseNumber = jdbc.sql("SELECT c.case_number FROM protection_case c JOIN child ch "
+        + "ON ch.id = c.child_id WHERE ch.id_number = ?").param(idNumber)
+        .query(String.class).single();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("child-protection-case").processInstanceBusinessKey(caseNumber)
+        .singleResult().getTenantId()).isEqualTo("gulou");
+  }
+
+  private WebElement startButton() {
+    return browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]"
+        + "//button[normalize-space()='发起']"));
+  }
+
+  private long cases() {
+    return jdbc.sql("SELECT COUNT(*) FROM protection_case").query(Long.class).single();
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", element);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
   }
 
   private void login(String app, String user) {
