@@ -42,7 +42,8 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     // Failed commands are logged without their messages, which can quote personal data.
     configuration.setEnableCmdExceptionLogging(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new CommandFailureLog()));
+        with(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
+            new CommandFailureLog()), new PasswordPolicyRefusal()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
             new CommandFailureLog()));

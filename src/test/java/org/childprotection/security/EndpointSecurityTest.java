@@ -114,7 +114,7 @@ class EndpointSecurityTest extends PlatformTest {
     // wrong password is tried on a user of this test's own.
     String userId = "wrongpw" + System.nanoTime();
     org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(userId);
-    user.setPassword("right-password");
+    user.setPassword("Right-passw0rd!");
     engine.getIdentityService().saveUser(user);
     assertThat(Http.as(port, userId, "wrong").get("/engine-rest/process-definition").status())
         .isEqualTo(401);
