@@ -47,7 +47,7 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableCmdExceptionLogging(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(
         with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-            new RefusalUnwrapping(), new CommandFailureLog()));
+            new RefusalUnwrapping(), new CommandFailureLog(), new PasswordPolicyRefusal()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
             new RefusalUnwrapping(), new CommandFailureLog()));

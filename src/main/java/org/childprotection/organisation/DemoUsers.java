@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 public class DemoUsers implements InitializingBean {
 
+  /** The demo profile's administrator (application-demo.yaml), created by OrganisationSetup. */
+  static final String DEMO_ADMINISTRATOR = "demo";
+
   private final IdentityService identity;
 
   public DemoUsers(ProcessEngine engine, OrganisationSetup organisation) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public class OrganisationSetup implements InitializingBean {
   static final List<String> PROCESSES = List.of("child-protection-case",
       "guardianship-transfer", "court-proceedings", "district-survey", CASE_REGISTRATION,
       SURVEY_LAUNCH);
+  static final String ADMINISTRATOR_FIRST_NAME = "管理员";
+  static final String ADMINISTRATOR_LAST_NAME = "系统";
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationSetup.class);
 
@@ -59,7 +62,8 @@ public class OrganisationSetup implements InitializingBean {
   private final AdministratorProperties administrator;
 
   public OrganisationSetup(
-      ProcessEngine engine, AdministratorProperties administrator, AdministratorGuard guard) {
+      ProcessEngine engine, AdministratorProperties administrator, AdministratorGuard guard,
+      ProductionAccountsGuard accounts) {
     this.engine = engine;
     this.administrator = administrator;
   }
@@ -167,7 +171,8 @@ public class OrganisationSetup implements InitializingBean {
       LOG.warn("No administrator configured (ADMIN_USER / ADMIN_PASSWORD): Camunda Admin has no user");
       return;
     }
-    ensureUser(identity, administrator.userId(), administrator.password(), "管理员", "系统");
+    ensureUser(identity, administrator.userId(), administrator.password(),
+        ADMINISTRATOR_FIRST_NAME, ADMINISTRATOR_LAST_NAME);
     ensureMembership(identity, administrator.userId(), Groups.CAMUNDA_ADMIN);
   }
 
@@ -241,6 +246,12 @@ public class OrganisationSetup implements InitializingBean {
     return filters.saveFilter(filter);
   }
 
+  /**
+   * Creates a user the platform itself brings (the administrator, the demo users) past the
+   * engine's password policy, which holds for every password set through Admin or the REST API:
+   * the demo users' passwords equal their ids, and in production {@link ProductionAccountsGuard}
+   * has held the administrator's password to the policy already.
+   */
   static void ensureUser(
       IdentityService identity, String userId, String password, String firstName, String lastName) {
     if (identity.createUserQuery().userId(userId).count() > 0) {
@@ -250,7 +261,7 @@ public class OrganisationSetup implements InitializingBean {
     user.setPassword(password);
     user.setFirstName(firstName);
     user.setLastName(lastName);
-    identity.saveUser(user);
+    ((IdentityServiceImpl) identity).saveUser(user, true);
   }
 
   static void ensureMembership(IdentityService identity, String userId, String groupId) {

@@ -1,5 +1,6 @@
 package org.childprotection.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -10,11 +11,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, the same users, groups and
- * tenants that Tasklist, Cockpit and Admin use. Authorities are {@code GROUP_<groupId>}.
+ * tenants that Tasklist, Cockpit and Admin use. Authorities are {@code GROUP_<groupId>}. The
+ * {@link LoginThrottle} sees every attempt, by the client address Spring's Basic filter records.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -22,19 +25,30 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   private final IdentityService identity;
+  private final LoginThrottle throttle;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identity.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throw new BadCredentialsException("bad credentials");
     }
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+        ? web.getRemoteAddress() : "unknown";
+    Duration wait = throttle.admit(address, userId);
+    if (!wait.isZero()) {
+      throw new LoginThrottledException(wait);
+    }
+    if (!passwordMatches(address, userId, credentials.toString())) {
+      throw new BadCredentialsException("bad credentials");
+    }
+    throttle.succeeded(address, userId);
     EngineUser user = new EngineUser(userId,
         identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
         identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
@@ -46,6 +60,16 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     result.setDetails(user);
     return result;
+  }
+
+  /** An engine that cannot answer (a database outage) counts no failed login. */
+  private boolean passwordMatches(String address, String userId, String password) {
+    try {
+      return identity.checkPassword(userId, password);
+    } catch (RuntimeException e) {
+      throttle.notChecked(address, userId);
+      throw e;
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,6 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       health and its probes answer without credentials; the engine then applies its
  *       authorizations and tenant check to the caller. Court rulings come from the court's
  *       system account (group {@code court}) only.</li>
+ *   <li>Every login, by HTTP Basic or the webapps' login form, passes the
+ *       {@link LoginThrottle}; the engine's check of any user's password
+ *       ({@code identity/verify}) is closed.</li>
  *   <li>{@code /camunda/api/admin/setup/**}: closed. Administrators come from configuration,
  *       never from whoever reaches the setup page first.</li>
  *   <li>{@code /ledger/**}: the ledger upload page, with a strict content security policy.</li>
@@ -48,6 +52,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+  /**
+   * The engine REST API's password check for any user, which the webapps do not use: it would
+   * let any logged-in user guess another's password past the {@link LoginThrottle}.
+   */
+  private static final String PASSWORD_CHECK = "/identity/verify";
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
@@ -56,6 +66,7 @@ public class SecurityConfiguration {
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/engine-rest" + PASSWORD_CHECK)).denyAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // The court's system answers for the court: anybody else is refused before the body
             // is read, so the answer cannot tell which application numbers exist.
@@ -66,7 +77,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/engine-rest/signal", "/engine-rest/signal/**"))
             .hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
-        .authenticationProvider(users)
+        // Our provider only: a parent manager would try a failed login a second time.
+        .authenticationManager(new ProviderManager(users))
         .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM)
             .authenticationEntryPoint(errors.unauthenticated()))
         .exceptionHandling(handling -> handling
@@ -118,13 +130,17 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle throttle, ObjectMapper json)
+      throws Exception {
     http.securityMatcher(paths("/**"))
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             // Spring's error page is rendered for errors, never requested directly.
             .requestMatchers(paths("/error", "/error/**")).denyAll()
+            .requestMatchers(paths("/camunda/api/engine/engine/*" + PASSWORD_CHECK)).denyAll()
             .anyRequest().permitAll())
+        .addFilterBefore(new WebappLoginThrottle(throttle, new JsonSecurityErrors(json)),
+            AuthorizationFilter.class)
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)

@@ -110,11 +110,11 @@ class EndpointSecurityTest extends PlatformTest {
   @Test
   void credentialsAreCheckedAgainstTheEngineUsers() {
     assertThat(as("gulou").get("/engine-rest/process-definition").status()).isEqualTo(200);
-    // A failed login delays that user's next logins (Camunda's brute-force protection), so the
+    // A failed login counts against that account from this address (LoginThrottle), so the
     // wrong password is tried on a user of this test's own.
     String userId = "wrongpw" + System.nanoTime();
     org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(userId);
-    user.setPassword("right-password");
+    user.setPassword("Right-passw0rd!");
     engine.getIdentityService().saveUser(user);
     assertThat(Http.as(port, userId, "wrong").get("/engine-rest/process-definition").status())
         .isEqualTo(401);
