@@ -184,8 +184,8 @@ class BrowserJourneyTest extends PlatformTest {
     PersonalData.idNumber(idNumber);
     login("tasklist", "gulou");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
-    click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[normalize-space(text())='发起流程']"))));
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".start-process-action a"))));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "登记新个案"));
     String offered = browser.findElement(By.cssSelector(".modal-content")).getText();
     shot("9-start-list");
@@ -194,18 +194,23 @@ class BrowserJourneyTest extends PlatformTest {
     click(browser.findElement(By.xpath("//*[normalize-space(text())='登记新个案']")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "困境类别"));
 
-    fill("childName", name);
+    type("Field_childName", name);
     click(browser.findElement(By.xpath("//label[normalize-space()='女']")));
-    fill("childIdNumber", idNumber.substring(0, 17) + (idNumber.endsWith("0") ? "1" : "0"));
-    click(browser.findElement(By.cssSelector("[id$='Field_district']")));
-    click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='鼓楼区']"))));
-    fill("street", "湖南路街道");
+    type("Field_childIdNumber", idNumber.substring(0, 17) + (idNumber.endsWith("0") ? "1" : "0"));
+    // form-js opens its select and picks an item on mousedown: a real click, not a script's.
+    WebElement district = browser.findElement(By.cssSelector("[id$='Field_district-display']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", district);
+    district.click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='鼓楼区']")))
+        .click();
+    type("Field_street", "湖南路街道");
     click(browser.findElement(By.xpath("//label[normalize-space()='留守流动']")));
-    fill("description", "浏览器测试：社区走访发现");
+    type("Field_description", "浏览器测试：社区走访发现");
     shot("10-start-form-filled");
     long cases = cases();
 
+    settle();
     click(startButton());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         "身份证号校验位错误"));
@@ -215,6 +220,7 @@ class BrowserJourneyTest extends PlatformTest {
     WebElement id = browser.findElement(By.cssSelector("[id$='Field_childIdNumber']"));
     id.clear();
     id.sendKeys(idNumber);
+    settle();
     click(startButton());
     wait.until(d -> cases() == cases + 1);
     shot("12-case-registered");
@@ -226,9 +232,20 @@ class BrowserJourneyTest extends PlatformTest {
         .singleResult().getTenantId()).isEqualTo("gulou");
   }
 
+  /** Types into a form-js field found by its id ("Field_street"), not by a key that its help text shares. */
+  private void type(String fieldId, String text) {
+    browser.findElement(By.cssSelector("[id$='" + fieldId + "']")).sendKeys(text);
+  }
+
+  /** form-js takes a typed value a moment later (debounced), and on leaving the field. */
+  private void settle() {
+    browser.findElement(By.cssSelector(".modal-header")).click();
+    sleep(800);
+  }
+
   private WebElement startButton() {
-    return browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]"
-        + "//button[normalize-space()='发起']"));
+    return browser.findElement(
+        By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
   }
 
   private long cases() {
