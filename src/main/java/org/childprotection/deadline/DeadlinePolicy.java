@@ -1,9 +1,7 @@
 package org.childprotection.deadline;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Period;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,14 +20,12 @@ public record DeadlinePolicy(
     int referralWorkingDays,
     int referralReminderWorkingDaysBefore,
     Map<String, Period> visitInterval,
-    Duration visitGrace,
-    List<LocalDate> holidays) {
+    Duration visitGrace) {
 
   public DeadlinePolicy {
     if (triageUrgent == null || caseConference == null || visitInterval == null
         || visitGrace == null) {
       throw new IllegalArgumentException("minor-protection.deadlines is incomplete");
     }
-    holidays = holidays == null ? List.of() : List.copyOf(holidays);
   }
 }

@@ -1,25 +1,27 @@
 package org.childprotection.deadline;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.childprotection.calendar.WorkCalendar;
 import org.springframework.stereotype.Component;
 
 /**
  * The due dates the models ask for ({@code ${deadlines.triage(urgent)}} and so on), computed
- * from {@link DeadlinePolicy}. Working days skip weekends and the configured holidays.
+ * from {@link DeadlinePolicy}. Working days are the State Council's ({@link WorkCalendar}: its
+ * days off skipped, its working weekend days counted).
  */
 @Component("deadlines")
 public class Deadlines {
 
   private final DeadlinePolicy policy;
+  private final WorkCalendar calendar;
   private final Clock clock;
 
-  public Deadlines(DeadlinePolicy policy, Clock clock) {
+  public Deadlines(DeadlinePolicy policy, WorkCalendar calendar, Clock clock) {
     this.policy = policy;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -75,16 +77,11 @@ public class Deadlines {
     int left = days;
     while (left > 0) {
       at = at.plusDays(1);
-      if (isWorkingDay(at.toLocalDate())) {
+      if (calendar.isWorkingDay(at.toLocalDate())) {
         left--;
       }
     }
     return at;
-  }
-
-  boolean isWorkingDay(LocalDate day) {
-    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-        && !policy.holidays().contains(day);
   }
 
   private ZonedDateTime now() {

@@ -73,6 +73,10 @@ public class SecurityConfiguration {
             .requestMatchers(PathPatternRequestMatcher.withDefaults()
                 .matcher(HttpMethod.POST, "/api/court/rulings"))
                 .hasAuthority(group(MemberUnit.COURT.groupId()))
+            // The holiday calendar sets every district's working-day limits.
+            .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.PUT, "/api/work-calendar/**"))
+                .hasAuthority(group(Groups.CAMUNDA_ADMIN))
             // A signal reaches waiting instances in every district.
             .requestMatchers(paths("/engine-rest/signal", "/engine-rest/signal/**"))
             .hasAuthority(group(Groups.CAMUNDA_ADMIN))
