@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * command, the exception classes and where it failed; the caller still gets the exception, and a
  * failed job keeps its message in its incident. Only the outermost command of a thread is
  * logged, as the engine does.
+ *
+ * <p>The outermost command also unwraps a {@link StepRefused}: the engine wraps every exception
+ * a task listener throws in its own (ENGINE-03051), which its REST API answers with a 500 and
+ * the engine's words; a refusal found among the causes is thrown as it is, so that the caller
+ * gets the 400 and the reason.
  */
 class CommandFailureLog extends CommandInterceptor {
 
@@ -29,6 +34,11 @@ class CommandFailureLog extends CommandInterceptor {
       if (depth[0] == 1) {
         LOG.warn("Engine command {} failed: {}", command.getClass().getSimpleName(),
             Failures.describe(e, CommandFailureLog.class));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+          if (cause instanceof StepRefused refused) {
+            throw refused;
+          }
+        }
       }
       throw e;
     } finally {

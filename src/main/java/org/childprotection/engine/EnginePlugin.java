@@ -47,10 +47,10 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableCmdExceptionLogging(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(
         with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-            new RefusalUnwrapping(), new CommandFailureLog(), new PasswordPolicyRefusal()));
+            new CommandFailureLog(), new PasswordPolicyRefusal()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-            new RefusalUnwrapping(), new CommandFailureLog()));
+            new CommandFailureLog()));
     if (!variableChangesInHistory || !jobCreationsInHistory) {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
