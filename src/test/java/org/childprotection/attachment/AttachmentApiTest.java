@@ -77,7 +77,8 @@ class AttachmentApiTest extends PlatformTest {
       assertThat(downloaded.statusCode()).isEqualTo(200);
       assertThat(downloaded.body()).isEqualTo(file.getValue());
       assertThat(sha256(downloaded.body())).isEqualTo(attachment.get("sha256").asText());
-      assertThat(downloaded.headers().firstValue("Content-Type")).hasValue(types.get(file.getKey()));
+      assertThat(downloaded.headers().firstValue("Content-Type"))
+          .hasValue(types.get(file.getKey()));
       assertThat(downloaded.headers().firstValue("Content-Disposition").orElseThrow())
           .startsWith("attachment;").contains("UTF-8''");
     }

@@ -63,7 +63,8 @@ public final class TestFiles {
   }
 
   public static byte[] gif() {
-    return "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+    return "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;"
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The file without its last bytes, as an upload cut short. */
