@@ -117,8 +117,9 @@ public class StoredAttachments {
    * PostgreSQL reads just the slice's TOAST chunks.
    */
   private void copyInSlices(Attachment attachment, OutputStream out) {
+    // Sizes fit an int (AttachmentPolicy), as substring's arguments must.
     int slice = (int) policy.readSlice().toBytes();
-    for (long from = 0; from < attachment.sizeBytes(); from += slice) {
+    for (int from = 0; from < attachment.sizeBytes(); from += slice) {
       byte[] bytes = jdbc.sql("SELECT substring(content FROM ? FOR ?) FROM case_attachment "
               + "WHERE id = ?")
           .params(from + 1, slice, attachment.id()).query(byte[].class).single();
