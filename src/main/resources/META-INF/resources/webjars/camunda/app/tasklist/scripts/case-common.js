@@ -55,6 +55,12 @@ export const CATEGORIES = {
   DOMESTIC_VIOLENCE: '家庭暴力', SPECIAL_HARDSHIP: '特殊困难'
 };
 export const LEVELS = { RED: '一级/红', ORANGE: '二级/橙', YELLOW: '三级/黄', GREEN: '关注/绿', UNASSESSED: '待评估' };
+export const CHANNELS = {
+  HOTLINE_12345: '12345政府热线', POLICE_110: '110指挥中心', YOUTH_12355: '12355青少年服务台',
+  CIVIL_12349: '12349民政服务热线', RESCUE_24H: '流浪救助24小时电话', MANDATORY_REPORTER: '强制报告责任人',
+  DEPARTMENT_NOTICE: '部门信息筛查通报', LEDGER: '基础台帐摸底排查', WALK_IN: '来访'
+};
+export const NOTIFICATION_CHANNELS = { OUTBOX: '站内消息', MAIL: '邮件', WEBHOOK: '短信/OA' };
 export const GENDERS = { M: '男', F: '女' };
 export const CASE_STATUS = { OPEN: '在办', CLOSED: '已结案' };
 export const LEVEL_CLASS = { RED: 'mp-red', ORANGE: 'mp-orange', YELLOW: 'mp-yellow', GREEN: 'mp-green' };

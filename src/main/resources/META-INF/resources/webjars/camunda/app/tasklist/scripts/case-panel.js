@@ -5,7 +5,7 @@
 import {
   el, field, present, time, named, getJson, post, reasons, caseUrl, uploadForm,
   CATEGORIES, LEVELS, LEVEL_CLASS, GENDERS, CASE_STATUS, UNITS, REFERRAL_STATUS, REFERRAL_RESULT,
-  MEASURES, PLACEMENTS, GUARDIAN_TYPES, COURT_OUTCOMES, CLOSURES
+  MEASURES, PLACEMENTS, GUARDIAN_TYPES, COURT_OUTCOMES, CLOSURES, CHANNELS, NOTIFICATION_CHANNELS
 } from './case-common.js';
 
 const PANEL_ID = 'mp-case-panel';
@@ -139,23 +139,26 @@ function casePage(file) {
       file.urgent ? el('span', { class: 'mp-flag' }, '紧急') : null,
       file.immediateDanger ? el('span', { class: 'mp-flag' }, '曾报告紧急危险') : null),
     section('儿童', card(
-      field('姓名', child.name), field('性别', named(GENDERS, child.gender)),
-      field('出生日期', child.birthDate), field('估计年龄', present(child.estimatedAge) ? child.estimatedAge + ' 岁' : null),
+      field('姓名', child.name), field('性别', child.genderName || named(GENDERS, child.gender)),
+      field('出生日期', child.birthDate), field('年龄', present(child.age) ? child.age + ' 岁' : null),
+      field('估计年龄', present(child.estimatedAge) ? child.estimatedAge + ' 岁' : null),
       field('身份证号', child.idNumber), field('户籍', child.household),
-      field('住址', [child.district && (file.districtName || child.district), child.street, child.community, child.address]
-        .filter(present).join(' ')),
-      field('类别', (file.categories || []).map(c => named(CATEGORIES, c))),
+      field('住址', [child.district && (child.districtName || file.districtName || child.district),
+        child.street, child.community, child.address].filter(present).join(' ')),
+      field('类别', (file.categories || []).map(c => (c && c.code) ? c.name || named(CATEGORIES, c.code) : named(CATEGORIES, c))),
       field('立案时间', time(file.openedAt)), field('结案时间', time(file.closedAt)),
       field('结案原因', named(CLOSURES, file.closureReason)), field('结案说明', file.closureNote)),
       present(file.guardians) ? el('div', {}, el('h4', {}, '监护人'), file.guardians.map(x => card(
         field('姓名', x.name), field('关系', x.relation), field('电话', x.phone), field('状况', x.status)))) : null),
-    section('该儿童的全部案件', present(file.otherCases) ? el('ul', { class: 'mp-results' },
-      file.otherCases.map(c => el('li', {}, c.caseNumber === file.caseNumber
+    section('该儿童的全部案件', el('ul', { class: 'mp-results' },
+      [{ caseNumber: file.caseNumber, status: file.status, openedAt: file.openedAt, closedAt: file.closedAt }]
+        .concat((file.otherCases || []).filter(c => c.caseNumber !== file.caseNumber))
+        .map(c => el('li', {}, c.caseNumber === file.caseNumber
         ? el('strong', {}, c.caseNumber + '（本案）') : caseLink(c.caseNumber),
         el('span', {}, named(CASE_STATUS, c.status)), el('span', {}, '立案 ' + time(c.openedAt)),
-        present(c.closedAt) ? el('span', {}, '结案 ' + time(c.closedAt)) : null))) : none()),
+        present(c.closedAt) ? el('span', {}, '结案 ' + time(c.closedAt)) : null)))),
     section('报告', present(file.reports) ? file.reports.map(r => card(
-      field('接报时间', time(r.receivedAt)), field('渠道', r.channelName || r.channel),
+      field('接报时间', time(r.receivedAt)), field('渠道', r.channelName || named(CHANNELS, r.channel)),
       field('报告人', r.reporterName), field('联系电话', r.reporterPhone),
       field('报告单位', r.reporterOrganisation), field('紧急危险', r.immediateDanger ? '是' : null),
       field('内容', r.description))) : none()),
@@ -165,7 +168,8 @@ function casePage(file) {
       field('得分', `合计 ${a.total}（A ${a.pointsA}，B ${a.pointsB}，C ${a.pointsC}，D ${a.pointsD}，E ${a.pointsE}）`),
       field('直接定为一级', a.overrideRed ? '是' : null), field('依据', a.reasons))) : none()),
     section('处置计划与转介', present(file.referrals) ? file.referrals.map(r => card(
-      field('承办单位', named(UNITS, r.unit)), field('状态', named(REFERRAL_STATUS, r.status)),
+      field('承办单位', r.unitName || named(UNITS, r.unit)), field('状态', named(REFERRAL_STATUS, r.status)),
+      field('转介原因', r.why),
       field('转介时间', time(r.createdAt)), field('办理期限', time(r.dueAt)),
       field('采取的措施', r.actionTaken), field('落实情况', named(REFERRAL_RESULT, r.result)),
       field('办结时间', time(r.completedAt)), field('办理人', r.completedBy))) : none()),
@@ -176,14 +180,14 @@ function casePage(file) {
     section('监护干预', guardianship(g)),
     section('通知', present(file.notifications) ? file.notifications.map(n => card(
       field('时间', time(n.at)), field('接收', named(UNITS, n.recipient)), field('主题', n.subject),
-      field('渠道', n.channel))) : none()),
+      field('渠道', named(NOTIFICATION_CHANNELS, n.channel)))) : none()),
     notesSection(file),
     attachmentsSection(file),
     el('section', { class: 'mp-section mp-timeline-section' }, el('h3', {}, '时间线'),
       present(file.timeline) ? el('ol', { class: 'mp-timeline' }, file.timeline.map(t => el('li', {},
         el('span', { class: 'mp-when' }, time(t.at)), el('strong', {}, t.title),
         present(t.detail) ? el('span', { class: 'mp-detail' }, t.detail) : null,
-        present(t.by) ? el('span', { class: 'mp-by' }, t.by) : null))) : none())
+        present(t.by) ? el('span', { class: 'mp-by' }, named(UNITS, t.by)) : null))) : none())
   ];
 }
 
@@ -262,10 +266,16 @@ function attachmentsSection(file) {
   const downloadable = file.view !== 'UNIT';
   const list = el('ul', { class: 'mp-attachments' },
     (file.attachments || []).map(a => attachmentRow(file.caseNumber, a, downloadable)));
+  const empty = (file.attachments || []).length ? null : none('暂无附件');
   const upload = file.view === 'FULL' || file.view === 'POLICE'
-    ? uploadForm(file.caseNumber, null, a => list.append(attachmentRow(file.caseNumber, a, downloadable)))
+    ? uploadForm(file.caseNumber, null, (a) => {
+      list.append(attachmentRow(file.caseNumber, a, downloadable));
+      if (empty) {
+        empty.remove();
+      }
+    })
     : null;
-  return section('附件', list, (file.attachments || []).length ? null : none('暂无附件'), upload);
+  return section('附件', list, empty, upload);
 }
 
 function accessLog(entries) {

@@ -53,8 +53,10 @@ function context(c) {
         r.immediateDanger ? el('div', { class: 'mp-flag' }, '报告紧急危险') : null,
         field('内容', r.description)))) : null,
     present(c.previousStep) ? el('section', { class: 'mp-section' }, el('h3', {}, '上一步'),
-      field('环节', c.previousStep.name), field('办理人', c.previousStep.completedBy),
-      field('完成时间', time(c.previousStep.completedAt)), field('意见', c.previousStep.notes)) : null,
+      field('环节', c.previousStep.name),
+      field('办理人', c.previousStep.completedByName || c.previousStep.completedBy),
+      field('完成时间', time(c.previousStep.completedAt)),
+      (c.previousStep.notes || []).map(n => field(n.label || n.field, n.value))) : null,
     el('section', { class: 'mp-section' }, el('h3', {}, '本任务'),
       field('任务', c.taskName), field('创建时间', time(c.created)), field('到期时间', time(c.due))),
     present(c.caseNumber) && (c.view === 'FULL' || c.view === 'POLICE')
