@@ -78,6 +78,11 @@ public class ApiExceptionHandler {
     return status(HttpStatus.NOT_FOUND, e.field(), e.getMessage());
   }
 
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<ApiError> refused(RefusedException e) {
+    return status(e.status(), e.field(), e.getMessage());
+  }
+
   /** Logs where it failed, not what the message says (see {@link Failures}). */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {

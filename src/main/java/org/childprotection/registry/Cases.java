@@ -63,6 +63,18 @@ public class Cases {
         .query(Case.class).optional();
   }
 
+  /** The case whose process instance is this one (the root of the case's family), if any. */
+  public Optional<Case> byProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT * FROM protection_case WHERE process_instance_id = ?")
+        .param(processInstanceId).query(Case.class).optional();
+  }
+
+  /** Every case of the child, open and closed, newest first. */
+  public java.util.List<Case> ofChild(long childId) {
+    return jdbc.sql("SELECT * FROM protection_case WHERE child_id = ? "
+            + "ORDER BY opened_at DESC, id DESC").param(childId).query(Case.class).list();
+  }
+
   public Case byId(long id) {
     return jdbc.sql("SELECT * FROM protection_case WHERE id = ?").param(id)
         .query(Case.class).single();

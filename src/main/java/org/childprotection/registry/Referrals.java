@@ -39,6 +39,12 @@ public class Referrals {
         .update();
   }
 
+  /** The referral a unit's task answers. */
+  public java.util.Optional<Referral> byTask(String taskId) {
+    return jdbc.sql("SELECT * FROM referral WHERE task_id = ?").param(taskId)
+        .query(Referral.class).optional();
+  }
+
   public List<Referral> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM referral WHERE case_id = ? ORDER BY created_at, id")
         .param(caseId).query(Referral.class).list();

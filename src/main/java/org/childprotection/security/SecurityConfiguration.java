@@ -35,7 +35,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what.
  * <ul>
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}: HTTP Basic against the
- *       engine's users (and, for reads, the session of a user logged into the webapps); only
+ *       engine's users (and, for reads, notes and attachments, the session of a user logged
+ *       into the webapps: see {@link WebappSessionAuthenticationFilter}); only
  *       health and its probes answer without credentials; the engine then applies its
  *       authorizations and tenant check to the caller. Court rulings come from the court's
  *       system account (group {@code court}) only.</li>
@@ -94,7 +95,8 @@ public class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable)
         .addFilterBefore(new ForeignOriginFilter(errors.forbidden()),
             BasicAuthenticationFilter.class)
-        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(errors.forbidden()),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
   }

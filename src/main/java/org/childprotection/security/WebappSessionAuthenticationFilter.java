@@ -6,50 +6,88 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a user logged into Cockpit or Tasklist read the project API ({@code /api/**}) with that
- * session (the supervision dashboard in Cockpit does). Reads only: a GET or HEAD without credentials of its
- * own, so a page elsewhere cannot make the browser change anything (no CSRF exposure).
+ * Lets a user logged into Cockpit or Tasklist use the project API ({@code /api/**}) with that
+ * session: the supervision dashboard in Cockpit and the case pages in Tasklist do. Reads (GET,
+ * HEAD) without credentials of their own; and the two writes the case page makes, a note
+ * ({@code POST /api/cases/{n}/notes}) and an attachment ({@code POST /api/cases/{n}/attachments}),
+ * only with the webapps' CSRF token in {@code X-XSRF-TOKEN}, the one Camunda's
+ * {@code CsrfPreventionFilter} keeps in the session: a page elsewhere cannot read it, so it cannot
+ * make the browser write. Such a write without the token is refused (403), and the session is
+ * left alone. Every other change still needs credentials of its own.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
+  private static final Pattern SESSION_WRITES =
+      Pattern.compile("/api/cases/[^/;]+/(notes|attachments)");
+
+  private final AccessDeniedHandler forbidden;
+
+  public WebappSessionAuthenticationFilter(AccessDeniedHandler forbidden) {
+    this.forbidden = forbidden;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     HttpSession session = request.getSession(false);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean read = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-        && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    if (read && session != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && SecurityContextHolder.getContext().getAuthentication() == null) {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication engineUser = authentications == null ? null
-          : authentications.getAuthenticationForProcessEngine(ENGINE);
-      if (engineUser instanceof UserAuthentication user) {
-        EngineUser details = new EngineUser(user.getName(), nonNull(user.getGroupIds()),
-            nonNull(user.getTenantIds()));
-        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
-            .authenticated(user.getName(), null, details.groupIds().stream()
-                .map(g -> new SimpleGrantedAuthority(
-                    CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + g))
-                .toList());
-        token.setDetails(details);
-        SecurityContextHolder.getContext().setAuthentication(token);
-      }
+        && path.startsWith("/api/");
+    boolean write = "POST".equals(request.getMethod()) && SESSION_WRITES.matcher(path).matches();
+    UserAuthentication user = (read || write) && session != null
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && SecurityContextHolder.getContext().getAuthentication() == null
+        ? sessionUser(session) : null;
+    if (user != null && write && !carriesSessionToken(request, session)) {
+      forbidden.handle(request, response, null);
+      return;
+    }
+    if (user != null) {
+      EngineUser details = new EngineUser(user.getName(), nonNull(user.getGroupIds()),
+          nonNull(user.getTenantIds()));
+      UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
+          .authenticated(user.getName(), null, details.groupIds().stream()
+              .map(g -> new SimpleGrantedAuthority(
+                  CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + g))
+              .toList());
+      token.setDetails(details);
+      SecurityContextHolder.getContext().setAuthentication(token);
     }
     chain.doFilter(request, response);
+  }
+
+  private static UserAuthentication sessionUser(HttpSession session) {
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication engineUser = authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(ENGINE);
+    return engineUser instanceof UserAuthentication user ? user : null;
+  }
+
+  /** The header's token is the session's, compared in constant time. */
+  private static boolean carriesSessionToken(HttpServletRequest request, HttpSession session) {
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    Object kept = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return sent != null && !sent.isBlank() && kept instanceof String expected
+        && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+            expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> nonNull(List<String> values) {

@@ -1,0 +1,35 @@
+package org.childprotection.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request refused with a 400 (bad input, naming the field) or a 403 (the caller may see the
+ * thing but not do this to it), in the API's error shape. Nothing has been written.
+ */
+public class RefusedException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String field;
+
+  private RefusedException(HttpStatus status, String field, String message) {
+    super(message);
+    this.status = status;
+    this.field = field;
+  }
+
+  public static RefusedException badRequest(String field, String message) {
+    return new RefusedException(HttpStatus.BAD_REQUEST, field, message);
+  }
+
+  public static RefusedException forbidden(String message) {
+    return new RefusedException(HttpStatus.FORBIDDEN, null, message);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String field() {
+    return field;
+  }
+}

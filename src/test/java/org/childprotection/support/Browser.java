@@ -1,0 +1,165 @@
+package org.childprotection.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium asking for Chinese (Debian's chromium and chromium-driver), against the
+ * running platform: logging into a webapp, clicking, typing, screenshots in
+ * target/e2e-screenshots. Tests that cannot find the browser are skipped.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SHOTS = Path.of("target", "e2e-screenshots");
+
+  private final int port;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  private Browser(int port, WebDriver driver) {
+    this.port = port;
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /** A new browser, 1400×1000, with a profile of its own. */
+  public static Browser open(int port) {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver (installed by .ci/run)");
+    try {
+      Files.createDirectories(SHOTS);
+      Path profile = Files.createTempDirectory("chromium-profile");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+          "--no-first-run", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
+          "--lang=zh-CN", "--user-data-dir=" + profile);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+      return new Browser(port, new ChromeDriver(new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  public void get(String path) {
+    driver.get(url(path));
+  }
+
+  public String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Logs into a webapp ({@code tasklist}, {@code cockpit}) through its login form. */
+  public void login(String app, String user) {
+    get("/camunda/app/" + app + "/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[type='text']")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("input[type='password']")));
+  }
+
+  public void logout() {
+    driver.manage().deleteAllCookies();
+  }
+
+  /** Waits until the page's text contains the given text. */
+  public void waitForText(String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+  }
+
+  public WebElement waitFor(By locator) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
+  /** The whole page's visible text. */
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Clicks through script, so that an element under Tasklist's fixed header is clicked too. */
+  public void click(WebElement element) {
+    script("arguments[0].scrollIntoView(true);", element);
+    script("arguments[0].click();", element);
+  }
+
+  public Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Types into the form field named or id'd (suffix) by key. */
+  public void fill(String key, String text) {
+    driver.findElement(By.cssSelector("[name='" + key + "'], [id$='" + key + "']"))
+        .sendKeys(text);
+  }
+
+  public void checkbox(String key) {
+    driver.findElement(By.cssSelector("input[type='checkbox'][id$='" + key + "'], "
+        + "input[type='checkbox'][name='" + key + "']")).click();
+  }
+
+  /** Opens a task's tab (案情, 表单, 历史 …). */
+  public void tab(String label) {
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']"))));
+  }
+
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** A screenshot of the window, target/e2e-screenshots/{name}.png. */
+  public Path shot(String name) {
+    try {
+      Path file = SHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
