@@ -85,7 +85,7 @@ public class ExportController {
       return error(HttpStatus.SERVICE_UNAVAILABLE, null,
           "PDF 导出暂不可用：服务器未安装中文字体，请联系系统管理员");
     }
-    CaseFile file = caseFiles.read(caseNumber, user.userId());
+    CaseFile file = (CaseFile) caseFiles.read(caseNumber, user.userId()); // FULL view: the whole file
     byte[] document = pdf.render(file, font.font().get(), exporter(user.userId()),
         Instant.now(clock));
     audit.record(user.userId(), EXPORT_PDF, caseNumber);
