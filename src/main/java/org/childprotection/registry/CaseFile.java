@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -43,7 +44,8 @@ public record CaseFile(
   public record OtherCase(String caseNumber, String status, OffsetDateTime openedAt,
       OffsetDateTime closedAt) {}
 
-  /** A case note as the API shows it. */
+  /** A case note as the API shows it ({@code corrects} null for a note that corrects none). */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record NoteView(long id, String text, String author, String authorName,
       OffsetDateTime createdAt, Long corrects) {}
 
