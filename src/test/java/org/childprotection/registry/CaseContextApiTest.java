@@ -240,6 +240,30 @@ class CaseContextApiTest extends PlatformTest {
     }
   }
 
+  @Test
+  void aSurveyTaskHasNoCaseButItsDistrict() throws Exception {
+    String form = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        Map.of("variables", Map.of("district", Map.of("value", "qixia"),
+            "surveyDeadline", Map.of("value", java.time.LocalDate.now().plusDays(30).toString()),
+            "surveyNote", Map.of("value", "全面排查"))));
+    Http.Response started = as("supervisor").postJson(
+        "/engine-rest/process-definition/key/survey-launch/submit-form", form);
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String survey = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(started.json().get("id").asText())
+        .variableName("surveyProcessInstanceId").singleResult().getValue();
+    String task = walk.driver().task(survey, "collectLedger").getId();
+
+    Http.Response answer = as("qixia").get("/api/tasks/" + task + "/context");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().get("caseNumber").isNull()).isTrue();
+    assertThat(answer.json().get("district").asText()).isEqualTo("qixia");
+    assertThat(answer.json().get("districtName").asText()).isEqualTo("栖霞区");
+    assertThat(answer.json().get("taskName").asText()).isEqualTo("采集并上传基础台帐");
+    assertThat(as("gulou").get("/api/tasks/" + task + "/context").status()).isEqualTo(404);
+    assertThat(as("gulou").get("/api/tasks/labels?ids=" + task).json().has(task)).isFalse();
+  }
+
   private static List<String> notes(JsonNode previousStep) {
     List<String> notes = new ArrayList<>();
     previousStep.get("notes").forEach(n -> notes.add(n.get("field").asText() + "="
