@@ -33,6 +33,7 @@ public record CaseFile(
     String riskLevelName,
     List<OtherCase> otherCases,
     List<NoteView> notes,
+    List<CaseAttachments.AttachmentView> attachments,
     List<NotificationView> notifications,
     List<CaseTimeline.Entry> timeline) {
 
@@ -55,10 +56,11 @@ public record CaseFile(
 
   /** The same file with other facts about the case (the later parts, the view). */
   CaseFile with(String view, List<OtherCase> otherCases, List<NoteView> notes,
-      List<NotificationView> notifications, List<CaseTimeline.Entry> timeline) {
+      List<CaseAttachments.AttachmentView> attachments, List<NotificationView> notifications,
+      List<CaseTimeline.Entry> timeline) {
     return new CaseFile(caseNumber, status, district, categories, urgent, immediateDanger,
         riskLevel, processInstanceId, openedAt, closedAt, closureReason, closureNote, child,
         guardians, reports, assessments, referrals, visits, guardianship, view, districtName,
-        riskLevelName, otherCases, notes, notifications, timeline);
+        riskLevelName, otherCases, notes, attachments, notifications, timeline);
   }
 }
