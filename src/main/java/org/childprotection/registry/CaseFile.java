@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public record CaseFile(
     String riskLevelName,
     List<OtherCase> otherCases,
     List<NoteView> notes,
+    List<CaseAttachments.AttachmentView> attachments,
     List<NotificationView> notifications,
     List<CaseTimeline.Entry> timeline) {
 
@@ -43,7 +45,8 @@ public record CaseFile(
   public record OtherCase(String caseNumber, String status, OffsetDateTime openedAt,
       OffsetDateTime closedAt) {}
 
-  /** A case note as the API shows it. */
+  /** A case note as the API shows it ({@code corrects} null for a note that corrects none). */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record NoteView(long id, String text, String author, String authorName,
       OffsetDateTime createdAt, Long corrects) {}
 
@@ -53,10 +56,11 @@ public record CaseFile(
 
   /** The same file with other facts about the case (the later parts, the view). */
   CaseFile with(String view, List<OtherCase> otherCases, List<NoteView> notes,
-      List<NotificationView> notifications, List<CaseTimeline.Entry> timeline) {
+      List<CaseAttachments.AttachmentView> attachments, List<NotificationView> notifications,
+      List<CaseTimeline.Entry> timeline) {
     return new CaseFile(caseNumber, status, district, categories, urgent, immediateDanger,
         riskLevel, processInstanceId, openedAt, closedAt, closureReason, closureNote, child,
         guardians, reports, assessments, referrals, visits, guardianship, view, districtName,
-        riskLevelName, otherCases, notes, notifications, timeline);
+        riskLevelName, otherCases, notes, attachments, notifications, timeline);
   }
 }

@@ -39,6 +39,7 @@ public class CaseFileService {
   private final GuardianshipRecords guardianship;
   private final CaseAccess access;
   private final CaseNotes notes;
+  private final CaseAttachments attachments;
   private final CaseTimeline timeline;
   private final CaseFacts facts;
   private final JdbcClient jdbc;
@@ -47,7 +48,7 @@ public class CaseFileService {
   public CaseFileService(Cases cases, Children children, Reports reports,
       Assessments assessments, Referrals referrals, Visits visits, AuditLog audit,
       GuardianshipRecords guardianship, CaseAccess access, CaseNotes notes,
-      CaseTimeline timeline, CaseFacts facts, JdbcClient jdbc, Clock clock) {
+      CaseAttachments attachments, CaseTimeline timeline, CaseFacts facts, JdbcClient jdbc, Clock clock) {
     this.cases = cases;
     this.children = children;
     this.reports = reports;
@@ -58,6 +59,7 @@ public class CaseFileService {
     this.guardianship = guardianship;
     this.access = access;
     this.notes = notes;
+    this.attachments = attachments;
     this.timeline = timeline;
     this.facts = facts;
     this.jdbc = jdbc;
@@ -88,11 +90,12 @@ public class CaseFileService {
         referrals.ofCase(found.id()), visits.ofCase(found.id()),
         guardianship.proceedingsOf(found.id()), view.name(),
         CaseFacts.districtName(found.district()), RiskLevel.displayNameOf(found.riskLevel()),
-        otherCases, List.of(), List.of(), List.of());
+        otherCases, List.of(), List.of(), List.of(), List.of());
     List<CaseFile.NoteView> noteViews = notesOf(found);
+    List<CaseAttachments.AttachmentView> attached = attachments.ofCase(found.id());
     List<CaseFile.NotificationView> notifications = notificationsOf(found);
-    return file.with(view.name(), otherCases, noteViews, notifications,
-        timeline.of(found, file, noteViews, notifications));
+    return file.with(view.name(), otherCases, noteViews, attached, notifications,
+        timeline.of(found, file, noteViews, attached, notifications));
   }
 
   private UnitCaseFile unitFile(Case found, List<CaseFile.OtherCase> otherCases) {

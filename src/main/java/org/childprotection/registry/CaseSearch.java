@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,6 +42,10 @@ public class CaseSearch {
 
   private record Row(Case found, String childName, String idNumber) {}
 
+  private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9-]+");
+  private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
+  private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 -]*");
+
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final CaseAccess access;
@@ -65,27 +70,15 @@ public class CaseSearch {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
-    params.put("exact", q.toUpperCase(Locale.ROOT));
-    params.put("prefix", like(q.toUpperCase(Locale.ROOT)) + "%");
-    params.put("anywhere", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
-    params.put("phone", q);
     params.put("limit", CANDIDATES);
     String scope = scope(caller, params);
     if (scope == null) {
       return List.of();
     }
-    List<Row> rows = jdbc.sql("""
-            SELECT c.*, ch.name AS child_name, ch.id_number AS child_id_number
-            FROM protection_case c JOIN child ch ON ch.id = c.child_id
-            WHERE c.id IN (
-                SELECT id FROM protection_case
-                  WHERE case_number = :exact OR case_number LIKE :prefix ESCAPE '\\'
-                UNION SELECT pc.id FROM protection_case pc JOIN child x ON x.id = pc.child_id
-                  WHERE x.id_number = :exact OR LOWER(x.name) LIKE :anywhere ESCAPE '\\'
-                UNION SELECT pc.id FROM protection_case pc
-                  JOIN guardian g ON g.child_id = pc.child_id
-                  WHERE g.phone = :phone OR LOWER(g.name) LIKE :anywhere ESCAPE '\\')
-            """ + scope + " ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit")
+    List<Row> rows = jdbc.sql("SELECT c.*, ch.name AS child_name, ch.id_number AS child_id_number"
+            + " FROM protection_case c JOIN child ch ON ch.id = c.child_id WHERE c.id IN ("
+            + String.join(" UNION ", branches(q, scope, params))
+            + ") ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit")
         .params(params)
         .query((rs, n) -> new Row(new Case(rs.getLong("id"), rs.getString("case_number"),
             rs.getLong("child_id"), rs.getString("district"), rs.getString("status"),
@@ -116,6 +109,46 @@ public class CaseSearch {
       }
     }
     return found;
+  }
+
+  /**
+   * One subquery per key the text can be: a case number (letters, digits and hyphens), an ID
+   * number (18 characters), a phone (digits and separators), a name (anything but a number).
+   * Each reads only what it needs: the unique keys and the phone index for exact matches, the
+   * caller's cases for names. A name without letters of two cases (Chinese) is matched without
+   * lower-casing every stored name.
+   */
+  private static List<String> branches(String q, String scope, Map<String, Object> params) {
+    List<String> branches = new ArrayList<>();
+    String upper = q.toUpperCase(Locale.ROOT);
+    if (CASE_NUMBER.matcher(q).matches()) {
+      params.put("exact", upper);
+      params.put("prefix", like(upper) + "%");
+      branches.add("SELECT c.id FROM protection_case c WHERE (c.case_number = :exact"
+          + " OR c.case_number LIKE :prefix ESCAPE '\\')" + scope);
+    }
+    if (ID_NUMBER.matcher(q).matches()) {
+      params.put("idNumber", upper);
+      branches.add("SELECT c.id FROM child x JOIN protection_case c ON c.child_id = x.id"
+          + " WHERE x.id_number = :idNumber" + scope);
+    }
+    if (PHONE.matcher(q).matches()) {
+      params.put("phone", q);
+      branches.add("SELECT c.id FROM guardian g JOIN protection_case c"
+          + " ON c.child_id = g.child_id WHERE g.phone = :phone" + scope);
+    }
+    if (!PHONE.matcher(q).matches() && !ID_NUMBER.matcher(q).matches()) {
+      boolean cased = !q.toLowerCase(Locale.ROOT).equals(upper);
+      params.put("anywhere", "%" + like(cased ? q.toLowerCase(Locale.ROOT) : q) + "%");
+      String child = cased ? "LOWER(x.name)" : "x.name";
+      String guardian = cased ? "LOWER(g.name)" : "g.name";
+      branches.add("SELECT c.id FROM child x JOIN protection_case c ON c.child_id = x.id"
+          + " WHERE " + child + " LIKE :anywhere ESCAPE '\\'" + scope);
+      branches.add("SELECT c.id FROM guardian g JOIN protection_case c"
+          + " ON c.child_id = g.child_id WHERE " + guardian + " LIKE :anywhere ESCAPE '\\'"
+          + scope);
+    }
+    return branches;
   }
 
   /**

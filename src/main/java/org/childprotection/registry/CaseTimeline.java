@@ -53,6 +53,7 @@ public class CaseTimeline {
   }
 
   public List<Entry> of(Case c, CaseFile file, List<CaseFile.NoteView> notes,
+      List<CaseAttachments.AttachmentView> attachments,
       List<CaseFile.NotificationView> notifications) {
     List<Entry> entries = new ArrayList<>();
     for (Reports.Report r : file.reports()) {
@@ -118,6 +119,10 @@ public class CaseTimeline {
     for (CaseFile.NoteView note : notes) {
       entries.add(new Entry(note.createdAt(), "NOTE",
           note.corrects() == null ? "个案记录" : "更正个案记录", note.text(), note.author()));
+    }
+    for (CaseAttachments.AttachmentView a : attachments) {
+      entries.add(new Entry(a.uploadedAt(), "ATTACHMENT", "上传附件：" + a.kindName(),
+          a.fileName(), a.uploadedBy()));
     }
     if (c.closedAt() != null) {
       entries.add(new Entry(c.closedAt(), "CLOSURE", "结案："

@@ -32,6 +32,8 @@ import org.childprotection.discovery.LedgerFiles;
 import org.childprotection.intake.CaseProcess;
 import org.childprotection.intake.IntakeService;
 import org.childprotection.organisation.District;
+import org.childprotection.registry.Cases;
+import org.childprotection.registry.Children;
 import org.childprotection.support.Http;
 import org.childprotection.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -68,7 +70,7 @@ class PlatformBenchmark {
 
   /** Which figures to measure: {@code -Dbench.figures=intake,storm} measures only those two. */
   private final Set<String> measured =
-      Benchmarks.names("figures", "intake,task-list,storm,ledger,startup");
+      Benchmarks.names("figures", "intake,task-list,case-file,storm,ledger,startup");
 
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> realCases = new CopyOnWriteArrayList<>();
@@ -81,16 +83,20 @@ class PlatformBenchmark {
       deployOneTaskProcess(app.engine());
       populateThroughIntake(app, baselineCases);
       Load.Latencies fewCases = measuring("task-list") ? taskListLatencies(app) : null;
+      CaseFileLatencies fewFiles = measuring("case-file") ? caseFileLatencies(app) : null;
       if (measuring("intake")) {
         intakeThroughput(app);
         deleteOneTaskInstances(app.engine());
       }
-      if (measuring("task-list") || measuring("storm")) {
+      if (measuring("task-list") || measuring("case-file") || measuring("storm")) {
         populateAtTriage(app, cases - openTriages(app.engine()));
         holdForInspection(app);
       }
       if (measuring("task-list")) {
         taskListFigure(fewCases, taskListLatencies(app));
+      }
+      if (measuring("case-file")) {
+        caseFileFigure(fewFiles, caseFileLatencies(app));
       }
       if (measuring("storm")) {
         timerStorm(app);
@@ -272,6 +278,60 @@ class PlatformBenchmark {
     figures.add(Figure.withGoal(format("2b. Task list, p95, %,d cases", cases),
         format("%.1f ms", many.p95()), format("%.1f ms with %,d cases", few.p95(), baselineCases),
         p95Ratio, "≤ 2", p95Ratio <= 2));
+  }
+
+  // --- 6. the case file at scale ------------------------------------------------------------
+
+  /** The case page and a name search, as a 鼓楼 worker asks for them. */
+  private record CaseFileLatencies(Load.Latencies page, Load.Latencies search) {}
+
+  /**
+   * A 鼓楼 case opened through the intake read as its district's worker (the whole page, with
+   * its timeline), and a search by part of a name ("儿童", in every intake child's name), which
+   * reads the child and guardian tables: both at 1,000 and at {@code cases} cases.
+   */
+  private CaseFileLatencies caseFileLatencies(BenchApp app) {
+    String caseNumber = app.jdbc().queryForObject("SELECT MIN(case_number) FROM protection_case "
+        + "WHERE district = 'gulou' AND case_number NOT LIKE 'NJ-BENCH-%'", String.class);
+    Http gulou = app.as("gulou");
+    int calls = Math.max(20, queries / 3);
+    // As many untimed calls first: at 1,000 cases they are the app's first reads of a case.
+    Load.Latencies page = timedGets(gulou, "/api/cases/" + caseNumber, calls, calls);
+    Load.Latencies search = timedGets(gulou, "/api/cases?q=%E5%84%BF%E7%AB%A5", calls, calls);
+    Long registered = app.jdbc().queryForObject("SELECT COUNT(*) FROM protection_case",
+        Long.class);
+    log("case file with %,d registered cases: page median %.1f ms, p95 %.1f ms; name search "
+        + "median %.1f ms, p95 %.1f ms", registered, page.median(), page.p95(),
+        search.median(), search.p95());
+    return new CaseFileLatencies(page, search);
+  }
+
+  private static Load.Latencies timedGets(Http session, String path, int warmup, int calls) {
+    for (int i = 0; i < warmup; i++) {
+      session.get(path);
+    }
+    Load.Latencies latencies = new Load.Latencies();
+    for (int i = 0; i < calls; i++) {
+      long started = System.nanoTime();
+      Http.Response answer = session.get(path);
+      latencies.add(started);
+      if (answer.status() != 200) {
+        throw new IllegalStateException(path + " answered " + answer.status());
+      }
+    }
+    return latencies;
+  }
+
+  private void caseFileFigure(CaseFileLatencies few, CaseFileLatencies many) {
+    double pageRatio = many.page().p95() / few.page().p95();
+    figures.add(Figure.withGoal(format("6a. Case page, p95, %,d cases", cases),
+        format("%.1f ms", many.page().p95()),
+        format("%.1f ms with %,d cases", few.page().p95(), baselineCases), pageRatio,
+        "p95 ≤ 50 ms", many.page().p95() <= 50));
+    figures.add(Figure.recorded(format("6b. Name search, p95, %,d cases", cases),
+        format("%.1f ms", many.search().p95()),
+        format("%.1f ms with %,d cases", few.search().p95(), baselineCases),
+        many.search().p95() / few.search().p95()));
   }
 
   // --- 3. timer storm -----------------------------------------------------------------------
@@ -524,8 +584,10 @@ class PlatformBenchmark {
         String caseNumber = format("NJ-BENCH-%07d", n);
         variables.put("district", district.code());
         variables.put("caseNumber", caseNumber);
-        runtime.createProcessInstanceByKey(CaseProcess.PROCESS_KEY).businessKey(caseNumber)
-            .setVariables(variables).startBeforeActivity(TRIAGE).execute(true, true);
+        String instance = runtime.createProcessInstanceByKey(CaseProcess.PROCESS_KEY)
+            .businessKey(caseNumber).setVariables(variables).startBeforeActivity(TRIAGE)
+            .execute(true, true).getId();
+        registerCase(app, n, district, caseNumber, instance);
       }
       if (batch % (10_000 / POPULATE_BATCH) == 0) {
         log("  %,d of %,d cases added (%.0f/s)", batch * POPULATE_BATCH, count,
@@ -533,6 +595,30 @@ class PlatformBenchmark {
       }
     }));
     log("added %,d cases at triage in %.0f s", count, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+  private static final String GIVEN = "安柏晨丹芳桂涵华慧佳静娟凯兰丽琳玲敏楠琪蓉珊婷薇雯霞欣雪妍瑶怡颖悦芸臻";
+
+  /**
+   * The registry's rows of an added case (child, guardian, case linked to its instance), so
+   * that the case page and the search read as many rows as in a city with that many cases.
+   * Names are drawn from common surnames and given characters.
+   */
+  private static void registerCase(BenchApp app, long n, District district, String caseNumber,
+      String instance) {
+    String name = SURNAMES.charAt((int) (n % SURNAMES.length()))
+        + "" + GIVEN.charAt((int) (n / 7 % GIVEN.length()))
+        + GIVEN.charAt((int) (n / 13 % GIVEN.length()));
+    long child = app.bean(Children.class).insert(new Children.Child(0, name, "F",
+        LocalDate.now().minusYears(9), null, null, "LOCAL", district.code(), "街道", "社区",
+        "地址" + n + "号"));
+    app.bean(Children.class).addGuardian(child, new Children.Guardian(
+        SURNAMES.charAt((int) (n % SURNAMES.length())) + "某某", "父亲",
+        format("139%08d", n), "外出务工"));
+    Cases registry = app.bean(Cases.class);
+    long caseId = registry.open(caseNumber, child, district.code(), "LEFT_BEHIND", false, false);
+    registry.linkProcessInstance(caseId, instance);
   }
 
   private interface Step {

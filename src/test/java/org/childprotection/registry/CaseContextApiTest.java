@@ -240,6 +240,73 @@ class CaseContextApiTest extends PlatformTest {
     }
   }
 
+  @Test
+  void aSurveyTaskHasNoCaseButItsDistrict() throws Exception {
+    String form = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        Map.of("variables", Map.of("district", Map.of("value", "qixia"),
+            "surveyDeadline", Map.of("value", java.time.LocalDate.now().plusDays(30).toString()),
+            "surveyNote", Map.of("value", "全面排查"))));
+    Http.Response started = as("supervisor").postJson(
+        "/engine-rest/process-definition/key/survey-launch/submit-form", form);
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String survey = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(started.json().get("id").asText())
+        .variableName("surveyProcessInstanceId").singleResult().getValue();
+    String task = walk.driver().task(survey, "collectLedger").getId();
+
+    Http.Response answer = as("qixia").get("/api/tasks/" + task + "/context");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().get("caseNumber").isNull()).isTrue();
+    assertThat(answer.json().get("district").asText()).isEqualTo("qixia");
+    assertThat(answer.json().get("districtName").asText()).isEqualTo("栖霞区");
+    assertThat(answer.json().get("taskName").asText()).isEqualTo("采集并上传基础台帐");
+    assertThat(as("gulou").get("/api/tasks/" + task + "/context").status()).isEqualTo(404);
+    assertThat(as("gulou").get("/api/tasks/labels?ids=" + task).json().has(task)).isFalse();
+  }
+
+  /**
+   * Attachments are uploaded through the attachments API (V10, another branch); here a row is
+   * written directly, as that API writes it, and the file lists it without its content.
+   */
+  @Test
+  void theCaseFileListsAttachmentsWithoutTheirContent() {
+    Opened opened = walk.open(as("center"), "gulou", false, "SPECIAL_HARDSHIP");
+    walk.triage(opened, "SPECIAL_HARDSHIP", "请核实");
+    walk.assess(opened, "gulou", "district-gulou", "needSchooling");
+    long caseId = jdbc.sql("SELECT id FROM protection_case WHERE case_number = ?")
+        .param(opened.caseNumber()).query(Long.class).single();
+    String sha256 = "ab".repeat(32);
+    jdbc.sql("""
+            INSERT INTO case_attachment (case_id, kind, file_name, content_type, size_bytes,
+              sha256, content, task_id, uploaded_by, uploaded_at)
+            VALUES (?, 'INJURY_REPORT', '伤情鉴定书.pdf', 'application/pdf', 7, ?, ?, NULL,
+              'gulou', CURRENT_TIMESTAMP)""")
+        .params(caseId, sha256, "%PDF-17".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .update();
+
+    for (String reader : List.of("gulou", "police", "supervisor")) {
+      Http.Response file = as(reader).get("/api/cases/" + opened.caseNumber());
+      if ("police".equals(reader)) {
+        assertThat(file.status()).as("police have no task of this case").isEqualTo(404);
+        continue;
+      }
+      JsonNode attachment = file.json().get("attachments").get(0);
+      assertThat(attachment.get("kind").asText()).isEqualTo("INJURY_REPORT");
+      assertThat(attachment.get("kindName").asText()).isEqualTo("伤情鉴定");
+      assertThat(attachment.get("fileName").asText()).isEqualTo("伤情鉴定书.pdf");
+      assertThat(attachment.get("contentType").asText()).isEqualTo("application/pdf");
+      assertThat(attachment.get("size").asLong()).isEqualTo(7);
+      assertThat(attachment.get("sha256").asText()).isEqualTo(sha256);
+      assertThat(attachment.get("uploadedBy").asText()).isEqualTo("gulou");
+      assertThat(attachment.has("content")).isFalse();
+      assertThat(file.body()).doesNotContain("%PDF-17").doesNotContain("JVBERi0xNw");
+      assertThat(file.json().get("timeline").toString()).contains("上传附件：伤情鉴定");
+    }
+    Http.Response unit = as("education").get("/api/cases/" + opened.caseNumber());
+    assertThat(unit.status()).isEqualTo(200);
+    assertThat(unit.body()).doesNotContain("伤情鉴定书.pdf");
+  }
+
   private static List<String> notes(JsonNode previousStep) {
     List<String> notes = new ArrayList<>();
     previousStep.get("notes").forEach(n -> notes.add(n.get("field").asText() + "="
