@@ -11,8 +11,9 @@ public class RefusedException extends RuntimeException {
   private final HttpStatus status;
   private final String field;
 
-  private RefusedException(HttpStatus status, String field, String message) {
-    super(message);
+  /** Any refusal status (400, 403, 404, 413 …); the answer carries no stack trace. */
+  public RefusedException(HttpStatus status, String field, String message) {
+    super(message, null, false, false);
     this.status = status;
     this.field = field;
   }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.childprotection.api.RefusedException;
 import org.childprotection.api.ApiError;
 import org.childprotection.attachment.StoredAttachments.Attachment;
 import org.childprotection.security.EngineUser;
@@ -66,12 +67,6 @@ public class AttachmentController {
     stored.copyContent(attachment, response.getOutputStream());
   }
 
-  @ExceptionHandler(AttachmentRefused.class)
-  ResponseEntity<ApiError> refused(AttachmentRefused refused) {
-    return ResponseEntity.status(refused.status())
-        .body(ApiError.of(refused.field(), refused.getMessage()));
-  }
-
   /** A multipart body that ends early or is malformed, or is larger than any upload may be. */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ApiError> unreadable(MultipartException e) {
@@ -85,7 +80,7 @@ public class AttachmentController {
 
   private static EngineUser user(Authentication caller) {
     if (caller == null || !(caller.getDetails() instanceof EngineUser user)) {
-      throw new AttachmentRefused(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看");
+      throw new RefusedException(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看");
     }
     return user;
   }

@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.childprotection.api.RefusedException;
 import org.childprotection.attachment.AttachmentAccess.CaseView;
-import org.childprotection.attachment.AttachmentAccess.View;
 import org.childprotection.attachment.StoredAttachments.Attachment;
 import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
+import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
 import org.childprotection.security.EngineUser;
 import org.springframework.http.HttpStatus;
@@ -61,22 +62,22 @@ public class AttachmentService {
       String kindCode, String taskId) throws IOException {
     Case found = mayUseAttachments(caseNumber, caller);
     AttachmentKind kind = AttachmentKind.ofCode(kindCode).orElseThrow(() ->
-        AttachmentRefused.badRequest("kind", "未知的附件类别，可选：" + kinds()));
+        RefusedException.badRequest("kind", "未知的附件类别，可选：" + kinds()));
     String fileName = FileNames.clean(file.getOriginalFilename());
     if (fileName.isEmpty()) {
-      throw AttachmentRefused.badRequest("file", "文件名无效");
+      throw RefusedException.badRequest("file", "文件名无效");
     }
     long size = file.getSize();
     if (size == 0) {
-      throw AttachmentRefused.badRequest("file", "文件为空");
+      throw RefusedException.badRequest("file", "文件为空");
     }
     if (size > policy.maxSize().toBytes()) {
-      throw new AttachmentRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+      throw new RefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
           "文件超过 " + policy.maxSizeText() + " 的上限");
     }
     String task = taskId == null || taskId.isBlank() ? null : taskId.strip();
     if (task != null && !isTaskOf(found, task)) {
-      throw AttachmentRefused.badRequest("taskId", "该任务不属于此个案");
+      throw RefusedException.badRequest("taskId", "该任务不属于此个案");
     }
     try (InputStream in = new BufferedInputStream(file.getInputStream(), BUFFER_BYTES)) {
       FileType type = typeOf(in, fileName);
@@ -97,16 +98,16 @@ public class AttachmentService {
   public Attachment download(String caseNumber, long id, EngineUser caller) {
     Case found = mayUseAttachments(caseNumber, caller);
     Attachment attachment = stored.byId(found.id(), id).orElseThrow(() ->
-        new AttachmentRefused(HttpStatus.NOT_FOUND, "id", "附件不存在或无权查看"));
+        new RefusedException(HttpStatus.NOT_FOUND, "id", "附件不存在或无权查看"));
     audit.record(caller.userId(), DOWNLOAD, caseNumber);
     return attachment;
   }
 
   private Case mayUseAttachments(String caseNumber, EngineUser caller) {
     CaseView view = access.viewOf(caseNumber, caller).orElseThrow(() ->
-        new AttachmentRefused(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看"));
+        new RefusedException(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看"));
     if (view.view() == View.UNIT) {
-      throw new AttachmentRefused(HttpStatus.FORBIDDEN, null,
+      throw new RefusedException(HttpStatus.FORBIDDEN, null,
           "成员单位只能查看本单位任务所需的信息，不能上传或下载个案附件");
     }
     return view.found();
@@ -119,10 +120,10 @@ public class AttachmentService {
     in.reset();
     FileType type = FileType.ofHead(head, head.length)
         .filter(policy.allowedTypes()::contains)
-        .orElseThrow(() -> AttachmentRefused.badRequest("file",
+        .orElseThrow(() -> RefusedException.badRequest("file",
             "不支持的文件类型，只接受 " + policy.allowedTypesText() + "（按文件内容识别）"));
     if (!type.matchesExtensionOf(fileName)) {
-      throw AttachmentRefused.badRequest("file",
+      throw RefusedException.badRequest("file",
           "文件扩展名与内容不符：内容是 " + type.label() + " 文件");
     }
     return type;
@@ -131,13 +132,13 @@ public class AttachmentService {
   /** Whether all of the file arrived, and a ZIP archive is really a Word document. */
   private static void checkWhole(ContentInspector content, FileType type, long size) {
     if (content.count() != size) {
-      throw AttachmentRefused.badRequest("file", "文件上传不完整，请重新上传");
+      throw RefusedException.badRequest("file", "文件上传不完整，请重新上传");
     }
     if (type == FileType.DOCX && !content.docxMainEntrySeen()) {
-      throw AttachmentRefused.badRequest("file", "不支持的文件类型：该 ZIP 文件不是 Word 文档（DOCX）");
+      throw RefusedException.badRequest("file", "不支持的文件类型：该 ZIP 文件不是 Word 文档（DOCX）");
     }
     if (!type.endsWhole(content.tail())) {
-      throw AttachmentRefused.badRequest("file",
+      throw RefusedException.badRequest("file",
           "文件不完整或已损坏：缺少 " + type.label() + " 文件的结尾，请重新上传");
     }
   }

@@ -2,7 +2,7 @@ package org.childprotection.registry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
+import org.childprotection.attachment.AttachmentKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,11 +12,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class CaseAttachments {
-
-  /** The kinds of attachment, with the names the case file shows. */
-  static final Map<String, String> KIND_NAMES = Map.of("PHOTO", "照片",
-      "INJURY_REPORT", "伤情鉴定", "HANDOVER", "交接书", "JUDGMENT", "判决书",
-      "WARNING_LETTER", "告诫书", "CONSENT", "同意书", "OTHER", "其他");
 
   /** One attachment's metadata. */
   public record AttachmentView(long id, String kind, String kindName, String fileName,
@@ -37,7 +32,8 @@ public class CaseAttachments {
             FROM case_attachment WHERE case_id = ? ORDER BY uploaded_at, id""")
         .param(caseId)
         .query((rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("kind"),
-            KIND_NAMES.getOrDefault(rs.getString("kind"), rs.getString("kind")),
+            AttachmentKind.ofCode(rs.getString("kind")).map(AttachmentKind::chineseName)
+                .orElse(rs.getString("kind")),
             rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
             rs.getString("sha256"), rs.getString("uploaded_by"),
             rs.getObject("uploaded_at", OffsetDateTime.class), rs.getString("task_id")))
