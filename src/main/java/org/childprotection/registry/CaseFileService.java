@@ -213,13 +213,12 @@ public class CaseFileService {
   }
 
   /**
-   * Whether the caller may read the case in full, as the engine's checks decide for its
-   * instance: its number is told only to those (a merged report's answer, a refused second
-   * case). A member unit with a task of the case is not told the number this way.
+   * Whether the caller may read the case in any view ({@link CaseAccess}): its number is told
+   * only to those (a merged report's answer, a refused second case). A member unit with a task of
+   * the case sees the number on that task already.
    */
   public boolean mayRead(String caseNumber) {
-    return cases.byNumber(caseNumber)
-        .filter(c -> access.fullyVisible(List.of(c)).contains(c.id())).isPresent();
+    return cases.byNumber(caseNumber).flatMap(access::viewOf).isPresent();
   }
 
   private static NotFoundException notFound() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,24 @@ class IntakeDisclosureTest extends PlatformTest {
     assertThat(byGulou.json().get("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(reportsOf(caseNumber)).as("every report is kept in the one case")
         .isEqualTo(reports + 3);
+  }
+
+  @Test
+  void aUnitWithATaskOfTheCaseIsToldItsNumberAndAUnitWithoutIsNot() {
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(10));
+    Http.Response opened = as("center").postJson("/api/reports",
+        CaseFixtures.reportAbout(idNumber, "gulou", true, "DOMESTIC_VIOLENCE"));
+    String caseNumber = opened.json().get("caseNumber").asText();
+    new ProcessDriver(engine).runJobs(opened.json().get("processInstanceId").asText());
+
+    Http.Response byPolice = as("police").postJson("/api/reports",
+        CaseFixtures.reportAbout(idNumber, "gulou", false, "DOMESTIC_VIOLENCE"));
+    Http.Response byEducation = as("education").postJson("/api/reports",
+        CaseFixtures.reportAbout(idNumber, "gulou", false, "DOMESTIC_VIOLENCE"));
+
+    assertThat(byPolice.json().get("caseNumber").asText())
+        .as("the police hold the case's dispatch task").isEqualTo(caseNumber);
+    assertThat(byEducation.body()).isEqualTo("{\"status\":\"MERGED\"}");
   }
 
   @Test
