@@ -28,7 +28,9 @@ import org.childprotection.court.CourtApplications.Application;
 import org.childprotection.guardianship.Measures.Measure;
 import org.childprotection.guardianship.Measures.Placement;
 import org.childprotection.registry.Assessments.Assessment;
+import org.childprotection.registry.CaseAttachments;
 import org.childprotection.registry.CaseFile;
+import org.childprotection.registry.CaseTimeline;
 import org.childprotection.registry.Children.Child;
 import org.childprotection.registry.Children.Guardian;
 import org.childprotection.registry.Referrals.Referral;
@@ -173,11 +175,33 @@ public class CaseFilePdf {
           (Placement p) -> new String[] {time(p.decidedAt()), Labels.guardianType(p.guardianType()),
               Labels.placement(p.placement()), p.newGuardian(), p.decidedBy()}));
 
+      section(document, fonts, "九、个案记录");
+      document.add(table(fonts, new String[] {"编号", "时间", "记录人", "内容", "更正记录"},
+          new float[] {0.8f, 2.2f, 1.5f, 7, 1.2f}, nonNull(file.notes()),
+          (CaseFile.NoteView n) -> new String[] {String.valueOf(n.id()), time(n.createdAt()),
+              n.authorName() == null ? n.author() : n.authorName(), n.text(),
+              n.corrects() == null ? "" : "更正第 " + n.corrects() + " 条"}));
+
+      section(document, fonts, "十、附件");
+      document.add(table(fonts, new String[] {"类别", "文件名", "大小", "SHA-256", "上传人", "上传时间"},
+          new float[] {1.2f, 3, 1.2f, 4.5f, 1.3f, 2.2f}, nonNull(file.attachments()),
+          (CaseAttachments.AttachmentView a) -> new String[] {a.kindName(), a.fileName(),
+              a.size() + " 字节", a.sha256(), a.uploadedBy(), time(a.uploadedAt())}));
+
+      section(document, fonts, "十一、时间线");
+      document.add(table(fonts, new String[] {"时间", "事项", "内容", "经办"},
+          new float[] {2.2f, 3, 6, 1.5f}, nonNull(file.timeline()),
+          (CaseTimeline.Entry e) -> new String[] {time(e.at()), e.title(), e.detail(), e.by()}));
+
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("the case file could not be laid out as a PDF", e);
     }
     return out.toByteArray();
+  }
+
+  private static <T> List<T> nonNull(List<T> rows) {
+    return rows == null ? List.of() : rows;
   }
 
   private static void section(Document document, Fonts fonts, String title)

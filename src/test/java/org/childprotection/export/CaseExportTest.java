@@ -51,6 +51,8 @@ class CaseExportTest extends PlatformTest {
   void theCaseFileIsAPdfInChineseForTheFullViewOnly() throws Exception {
     String id = idNumber(LocalDate.now().minusYears(9));
     Assessed assessed = assessedCase(id);
+    assertThat(as("gulou").postJson("/api/cases/" + assessed.number() + "/notes",
+        Map.of("text", "家访记录：祖母同意配合学校")).status()).isEqualTo(201);
 
     HttpResponse<byte[]> exported = get("gulou", "/api/cases/" + assessed.number() + "/export.pdf");
     assertThat(exported.statusCode()).isEqualTo(200);
@@ -63,6 +65,8 @@ class CaseExportTest extends PlatformTest {
     }
     assertThat(text).contains("未成年人保护个案档案", assessed.number(), "测试儿童", "鼓楼区",
         "留守流动", "三级/黄", "市教育局", id, "导出人", "gulou", "第 1 页");
+    // The notes and the timeline are part of the file a court or an archive receives.
+    assertThat(text).contains("个案记录", "家访记录：祖母同意配合学校", "时间线", "附件");
     assertThat(audits("gulou", "EXPORT_PDF", assessed.number())).isEqualTo(1);
 
     // The police's and a unit's masked views, another district, an unknown case.
