@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.childprotection.registry.Children;
+import org.childprotection.registry.NameGrams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,11 +25,14 @@ class LedgerRegistry {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final Children children;
+  private final NameGrams grams;
 
-  LedgerRegistry(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Children children) {
+  LedgerRegistry(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Children children,
+      NameGrams grams) {
     this.jdbc = jdbc;
     this.named = named;
     this.children = children;
+    this.grams = grams;
   }
 
   /** Registers the rows; returns the child id of each row, in order, and whether it was known. */
@@ -76,6 +80,13 @@ class LedgerRegistry {
           ps.setString(10, row.idNumber());
         });
     Map<String, Long> ids = knownIds(rows);
+    Map<Long, String> names = new HashMap<>();
+    for (LedgerRow row : rows) {
+      if (row.idNumber() != null) {
+        names.put(ids.get(row.idNumber()), row.name());
+      }
+    }
+    grams.childrenNamed(names);
     List<Registered> registered = new ArrayList<>();
     for (LedgerRow row : rows) {
       if (row.idNumber() != null) {
@@ -104,6 +115,7 @@ class LedgerRegistry {
 
   private void addGuardians(List<LedgerRow> rows, List<Registered> registered) {
     List<Object[]> guardians = new ArrayList<>();
+    List<Map.Entry<Long, String>> guardianNames = new ArrayList<>();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (int i = 0; i < rows.size(); i++) {
       LedgerRow row = rows.get(i);
@@ -117,6 +129,7 @@ class LedgerRegistry {
       if (existing == null || existing == 0) {
         guardians.add(new Object[] {childId, row.guardianName(), row.guardianRelation(),
             row.phone(), row.guardianStatus(), now});
+        guardianNames.add(Map.entry(childId, row.guardianName()));
       } else {
         jdbc.update("UPDATE guardian SET relation = ?, phone = ?, status = ? "
                 + "WHERE child_id = ? AND name = ?", row.guardianRelation(), row.phone(),
@@ -125,6 +138,7 @@ class LedgerRegistry {
     }
     jdbc.batchUpdate("INSERT INTO guardian (child_id, name, relation, phone, status, created_at) "
         + "VALUES (?, ?, ?, ?, ?, ?)", guardians);
+    grams.guardiansNamed(guardianNames);
   }
 
   private Map<String, Long> knownIds(List<LedgerRow> rows) {

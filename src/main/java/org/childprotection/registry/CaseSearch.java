@@ -138,15 +138,22 @@ public class CaseSearch {
           + " ON c.child_id = g.child_id WHERE g.phone = :phone" + scope);
     }
     if (!PHONE.matcher(q).matches() && !ID_NUMBER.matcher(q).matches()) {
-      boolean cased = !q.toLowerCase(Locale.ROOT).equals(upper);
-      params.put("anywhere", "%" + like(cased ? q.toLowerCase(Locale.ROOT) : q) + "%");
-      String child = cased ? "LOWER(x.name)" : "x.name";
-      String guardian = cased ? "LOWER(g.name)" : "g.name";
-      branches.add("SELECT c.id FROM child x JOIN protection_case c ON c.child_id = x.id"
-          + " WHERE " + child + " LIKE :anywhere ESCAPE '\\'" + scope);
-      branches.add("SELECT c.id FROM guardian g JOIN protection_case c"
-          + " ON c.child_id = g.child_id WHERE " + guardian + " LIKE :anywhere ESCAPE '\\'"
-          + scope);
+      String gram = NameGrams.lookupGram(q);
+      if (gram != null) {
+        boolean cased = !q.toLowerCase(Locale.ROOT).equals(upper);
+        params.put("anywhere", "%" + like(cased ? q.toLowerCase(Locale.ROOT) : q) + "%");
+        params.put("gram", gram);
+        String child = cased ? "LOWER(x.name)" : "x.name";
+        String guardian = cased ? "LOWER(g.name)" : "g.name";
+        // One piece of the name through the index (NameGrams), the whole part on what it finds.
+        branches.add("SELECT c.id FROM name_gram n JOIN child x ON x.id = n.owner_id"
+            + " JOIN protection_case c ON c.child_id = x.id WHERE n.gram = :gram"
+            + " AND n.owner_kind = 'C' AND " + child + " LIKE :anywhere ESCAPE '\\'" + scope);
+        branches.add("SELECT c.id FROM name_gram n JOIN guardian g ON g.child_id = n.owner_id"
+            + " JOIN protection_case c ON c.child_id = g.child_id WHERE n.gram = :gram"
+            + " AND n.owner_kind = 'G' AND " + guardian + " LIKE :anywhere ESCAPE '\\'"
+            + scope);
+      }
     }
     return branches;
   }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,9 +32,11 @@ public class Children {
   public record Guardian(String name, String relation, String phone, String status) {}
 
   private final JdbcClient jdbc;
+  private final NameGrams grams;
 
-  public Children(JdbcClient jdbc) {
+  public Children(JdbcClient jdbc, NameGrams grams) {
     this.jdbc = jdbc;
+    this.grams = grams;
   }
 
   public Optional<Child> byIdNumber(String idNumber) {
@@ -66,7 +69,9 @@ public class Children {
             child.idNumber(), child.household(), child.district(), child.street(),
             child.community(), child.address(), now, now)
         .update(key, "id");
-    return key.getKey().longValue();
+    long id = key.getKey().longValue();
+    grams.childNamed(id, child.name());
+    return id;
   }
 
   public void addGuardian(long childId, Guardian guardian) {
@@ -76,6 +81,7 @@ public class Children {
         .params(childId, guardian.name(), guardian.relation(), guardian.phone(),
             guardian.status(), now())
         .update();
+    grams.guardiansNamed(List.of(Map.entry(childId, guardian.name())));
   }
 
   public List<Guardian> guardians(long childId) {

@@ -231,6 +231,28 @@ class LedgerImportTest extends PlatformTest {
 
   // --- helpers --------------------------------------------------------------------------------
 
+  @Test
+  void aLedgersChildIsFoundByPartOfTheirNameAndARenameMovesTheSearch() {
+    String id = Ledgers.idNumber(10);
+    importFile("更名前.csv", Ledgers.csv(StandardCharsets.UTF_8, false,
+        List.of(Ledgers.row("欧阳晓岚", id, true))));
+    assertThat(caseNumbersFound("晓岚")).hasSize(1);
+    assertThat(caseNumbersFound("欧阳")).isNotEmpty();
+
+    importFile("更名后.csv", Ledgers.csv(StandardCharsets.UTF_8, false,
+        List.of(Ledgers.row("欧阳晓芸", id, true))));
+
+    assertThat(caseNumbersFound("晓芸")).hasSize(1);
+    assertThat(caseNumbersFound("晓岚")).as("the old name's pieces are gone").isEmpty();
+  }
+
+  private List<String> caseNumbersFound(String part) {
+    List<String> found = new ArrayList<>();
+    as("qixia").get("/api/cases?q=" + java.net.URLEncoder.encode(part, StandardCharsets.UTF_8))
+        .json().forEach(c -> found.add(c.get("caseNumber").asText()));
+    return found;
+  }
+
   private JsonNode importFile(String name, byte[] content) {
     Http.Response started = as("qixia").postMultipart("/api/ledgers", Map.of("district", "qixia"),
         "file", name, content);

@@ -1,0 +1,92 @@
+package org.childprotection.registry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The index that finds a child by any part of their or a guardian's name ({@code name_gram},
+ * V12): every one- and two-character piece of a name, lower-cased, with the child it leads to.
+ * A search for a part of a name looks up one piece through the index and checks the whole part
+ * on the few names it finds, instead of reading every name (Chinese names are two or three
+ * characters: PostgreSQL's trigrams do not index them, and H2 has none). Written with the
+ * names, by {@link Children} and the ledger import.
+ */
+@Repository
+public class NameGrams {
+
+  /** Whose name a piece comes from. */
+  public static final String CHILD = "C";
+  public static final String GUARDIAN = "G";
+
+  private final JdbcTemplate jdbc;
+
+  public NameGrams(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The pieces of a name: each character and each pair of neighbours, lower-cased. */
+  public static Set<String> of(String name) {
+    Set<String> grams = new LinkedHashSet<>();
+    if (name == null) {
+      return grams;
+    }
+    int[] points = name.toLowerCase(Locale.ROOT).codePoints()
+        .filter(c -> !Character.isWhitespace(c)).toArray();
+    for (int i = 0; i < points.length; i++) {
+      grams.add(new String(points, i, 1));
+      if (i + 1 < points.length) {
+        grams.add(new String(points, i, 2));
+      }
+    }
+    return grams;
+  }
+
+  /**
+   * The piece of a search text to look up: its first pair of characters, or its one character.
+   * Null for a text without any.
+   */
+  public static String lookupGram(String text) {
+    Set<String> grams = of(text);
+    return grams.stream().filter(g -> g.codePointCount(0, g.length()) == 2).findFirst()
+        .orElse(grams.stream().findFirst().orElse(null));
+  }
+
+  /** The child's name's pieces, instead of those of the name it had. */
+  public void childNamed(long childId, String name) {
+    childrenNamed(Map.of(childId, name));
+  }
+
+  public void childrenNamed(Map<Long, String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate("DELETE FROM name_gram WHERE owner_id = ? AND owner_kind = 'C'",
+        names.keySet().stream().map(id -> new Object[] {id}).toList());
+    insert(CHILD, names.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue()))
+        .toList());
+  }
+
+  /** A guardian's name's pieces, leading to their child. */
+  public void guardiansNamed(List<Map.Entry<Long, String>> childAndGuardianNames) {
+    insert(GUARDIAN, childAndGuardianNames);
+  }
+
+  private void insert(String kind, List<Map.Entry<Long, String>> owners) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Map.Entry<Long, String> owner : owners) {
+      for (String gram : of(owner.getValue())) {
+        rows.add(new Object[] {gram, kind, owner.getKey()});
+      }
+    }
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("INSERT INTO name_gram (gram, owner_kind, owner_id) VALUES (?, ?, ?)",
+          rows);
+    }
+  }
+}
