@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.childprotection.api.RefusedException;
-import org.childprotection.attachment.AttachmentAccess.CaseView;
 import org.childprotection.attachment.StoredAttachments.Attachment;
 import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
+import org.childprotection.registry.CaseAccess;
+import org.childprotection.registry.CaseAccess.CaseView;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
 import org.childprotection.security.EngineUser;
@@ -38,7 +39,7 @@ public class AttachmentService {
   /** The stream's buffer, also what the type's first bytes are read ahead within. */
   private static final int BUFFER_BYTES = 64 * 1024;
 
-  private final AttachmentAccess access;
+  private final CaseAccess access;
   private final StoredAttachments stored;
   private final AttachmentPolicy policy;
   private final AuditLog audit;
@@ -46,7 +47,7 @@ public class AttachmentService {
   private final IdentityService identity;
   private final TransactionTemplate transaction;
 
-  public AttachmentService(AttachmentAccess access, StoredAttachments stored,
+  public AttachmentService(CaseAccess access, StoredAttachments stored,
       AttachmentPolicy policy, AuditLog audit, HistoryService history, IdentityService identity,
       PlatformTransactionManager transactions) {
     this.access = access;
@@ -60,7 +61,7 @@ public class AttachmentService {
 
   public AttachmentSummary upload(String caseNumber, EngineUser caller, MultipartFile file,
       String kindCode, String taskId) throws IOException {
-    Case found = mayUseAttachments(caseNumber, caller);
+    Case found = mayUseAttachments(caseNumber);
     AttachmentKind kind = AttachmentKind.ofCode(kindCode).orElseThrow(() ->
         RefusedException.badRequest("kind", "未知的附件类别，可选：" + kinds()));
     String fileName = FileNames.clean(file.getOriginalFilename());
@@ -96,15 +97,15 @@ public class AttachmentService {
 
   /** The attachment, after writing the download to the audit log. */
   public Attachment download(String caseNumber, long id, EngineUser caller) {
-    Case found = mayUseAttachments(caseNumber, caller);
+    Case found = mayUseAttachments(caseNumber);
     Attachment attachment = stored.byId(found.id(), id).orElseThrow(() ->
         new RefusedException(HttpStatus.NOT_FOUND, "id", "附件不存在或无权查看"));
     audit.record(caller.userId(), DOWNLOAD, caseNumber);
     return attachment;
   }
 
-  private Case mayUseAttachments(String caseNumber, EngineUser caller) {
-    CaseView view = access.viewOf(caseNumber, caller).orElseThrow(() ->
+  private Case mayUseAttachments(String caseNumber) {
+    CaseView view = access.viewOf(caseNumber).orElseThrow(() ->
         new RefusedException(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看"));
     if (view.view() == View.UNIT) {
       throw new RefusedException(HttpStatus.FORBIDDEN, null,

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.childprotection.api.ApiError;
-import org.childprotection.attachment.AttachmentAccess.CaseView;
-import org.childprotection.attachment.AttachmentAccess;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.AuditLog;
+import org.childprotection.registry.CaseAccess;
+import org.childprotection.registry.CaseAccess.CaseView;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.CaseFile;
 import org.childprotection.registry.CaseFileService;
@@ -46,7 +46,7 @@ public class ExportController {
   private static final String XLSX =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-  private final AttachmentAccess access;
+  private final CaseAccess access;
   private final CaseFileService caseFiles;
   private final CaseFilePdf pdf;
   private final PdfFont font;
@@ -56,7 +56,7 @@ public class ExportController {
   private final IdentityService identity;
   private final Clock clock;
 
-  public ExportController(AttachmentAccess access, CaseFileService caseFiles, CaseFilePdf pdf,
+  public ExportController(CaseAccess access, CaseFileService caseFiles, CaseFilePdf pdf,
       PdfFont font, CaseListXlsx xlsx, AuditLog audit, JdbcClient jdbc,
       IdentityService identity, Clock clock) {
     this.access = access;
@@ -74,7 +74,7 @@ public class ExportController {
   public ResponseEntity<?> pdf(@PathVariable String caseNumber, Authentication caller) {
     EngineUser user = user(caller);
     Optional<CaseView> view = user == null ? Optional.empty()
-        : access.viewOf(caseNumber, user);
+        : access.viewOf(caseNumber);
     if (view.isEmpty()) {
       return error(HttpStatus.NOT_FOUND, "caseNumber", "案件不存在或无权查看");
     }

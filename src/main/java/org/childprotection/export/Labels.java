@@ -8,6 +8,7 @@ import org.childprotection.intake.Channel;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Category;
+import org.childprotection.registry.Masking;
 
 /** The Chinese a reader of an export sees for the registry's codes; an unknown code as it is. */
 final class Labels {
@@ -119,13 +120,9 @@ final class Labels {
         .collect(Collectors.joining("、"));
   }
 
-  /** An ID number as lists show it: 3201**********0012. */
+  /** An ID number as lists show it: 3201**********0012 ({@link Masking}). */
   static String maskedIdNumber(String idNumber) {
-    if (idNumber == null || idNumber.length() < 8) {
-      return idNumber == null ? "" : "*".repeat(idNumber.length());
-    }
-    return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8)
-        + idNumber.substring(idNumber.length() - 4);
+    return text(Masking.idNumber(idNumber));
   }
 
   static String text(String value) {

@@ -41,16 +41,30 @@ public class CaseAccess {
   /** How much of a case the caller sees. */
   public enum View { FULL, POLICE, UNIT }
 
+  /** A case and the caller's view of it. */
+  public record CaseView(Case found, View view) {}
+
   /** Units whose view is {@link View#POLICE}: the ID number masked, the rest shown. */
   static final Set<String> POLICE_VIEW_UNITS = Set.of(MemberUnit.POLICE.groupId(),
       MemberUnit.COURT.groupId(), MemberUnit.PROCURATORATE.groupId());
 
   private final HistoryService history;
   private final IdentityService identity;
+  private final Cases cases;
 
-  public CaseAccess(HistoryService history, IdentityService identity) {
+  public CaseAccess(HistoryService history, IdentityService identity, Cases cases) {
     this.history = history;
     this.identity = identity;
+    this.cases = cases;
+  }
+
+  /**
+   * The case of that number and the caller's view of it, or empty when there is no such case or
+   * the caller may not read it (the two look the same to the caller).
+   */
+  public Optional<CaseView> viewOf(String caseNumber) {
+    return cases.byNumber(caseNumber)
+        .flatMap(found -> viewOf(found).map(view -> new CaseView(found, view)));
   }
 
   /** The caller's view of the case, or empty when the caller may not read it. */

@@ -218,7 +218,7 @@ public class CaseFileService {
    * the case sees the number on that task already.
    */
   public boolean mayRead(String caseNumber) {
-    return cases.byNumber(caseNumber).flatMap(access::viewOf).isPresent();
+    return access.viewOf(caseNumber).isPresent();
   }
 
   private static NotFoundException notFound() {
