@@ -5,14 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.childprotection.api.RefusedException;
 import org.childprotection.assessment.RiskLevel;
-import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +24,14 @@ public class TaskLabels {
   public static final int MAX_IDS = 100;
 
   private final TaskService tasks;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final InstanceCases instanceCases;
   private final CaseAccess access;
   private final JdbcClient jdbc;
 
-  public TaskLabels(TaskService tasks, HistoryService history, IdentityService identity,
-      CaseAccess access, JdbcClient jdbc) {
+  public TaskLabels(TaskService tasks, InstanceCases instanceCases, CaseAccess access,
+      JdbcClient jdbc) {
     this.tasks = tasks;
-    this.history = history;
-    this.identity = identity;
+    this.instanceCases = instanceCases;
     this.access = access;
     this.jdbc = jdbc;
   }
@@ -56,31 +50,18 @@ public class TaskLabels {
     if (visible.isEmpty()) {
       return labels;
     }
-    Map<String, String> rootOf = new HashMap<>();
-    PlatformIdentity.asPlatform(identity, () -> {
-      for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-          .processInstanceIds(visible.stream().map(Task::getProcessInstanceId)
-              .collect(java.util.stream.Collectors.toSet())).list()) {
-        rootOf.put(instance.getId(), instance.getRootProcessInstanceId());
-      }
-      return null;
-    });
-    Map<String, Case> caseOfRoot = new HashMap<>();
-    if (!rootOf.isEmpty()) {
-      jdbc.sql("SELECT * FROM protection_case WHERE process_instance_id IN (:roots)")
-          .param("roots", Set.copyOf(rootOf.values())).query(Case.class).list()
-          .forEach(c -> caseOfRoot.put(c.processInstanceId(), c));
-    }
+    Map<String, Case> caseOf = instanceCases.of(
+        visible.stream().map(Task::getProcessInstanceId).toList());
     Map<Long, String> childNames = new HashMap<>();
-    if (!caseOfRoot.isEmpty()) {
+    if (!caseOf.isEmpty()) {
       jdbc.sql("SELECT id, name FROM child WHERE id IN (:ids)")
-          .param("ids", caseOfRoot.values().stream().map(Case::childId).toList())
+          .param("ids", caseOf.values().stream().map(Case::childId).distinct().toList())
           .query((rs, row) -> childNames.put(rs.getLong("id"), rs.getString("name"))).list();
     }
-    Set<Long> full = access.fullyVisible(caseOfRoot.values());
+    Set<Long> full = access.fullyVisible(Set.copyOf(caseOf.values()));
     View unitView = access.unitView();
     for (Task task : visible) {
-      Case c = caseOfRoot.get(rootOf.get(task.getProcessInstanceId()));
+      Case c = caseOf.get(task.getProcessInstanceId());
       if (c == null) {
         labels.put(task.getId(), new TaskLabel(null, null,
             CaseFacts.districtName(task.getTenantId()), null, null));

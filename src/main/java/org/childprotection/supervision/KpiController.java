@@ -2,6 +2,7 @@ package org.childprotection.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/supervision/kpis?district=&from=&to=} (JSON) and {@code .../kpis.csv}: the
- * supervision figures. 民政局, the protection center and administrators see every district (all,
+ * supervision figures, their total and the overdue tasks (in the CSV, a second table after an
+ * empty line). 民政局, the protection center and administrators see every district (all,
  * or the one they name); a district's staff see their own district only; other units none.
  */
 @RestController
 @RequestMapping("/api/supervision")
 public class KpiController {
+
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final KpiService kpis;
   private final Clock clock;
@@ -56,18 +60,32 @@ public class KpiController {
     Kpis figures = (Kpis) result;
     StringBuilder csv = new StringBuilder("\uFEFF区,区名,指标,项目,数值\r\n");
     for (Kpis.DistrictKpis d : figures.districts()) {
-      rows(csv, d, "在办案件（类别）", d.openCasesByCategory());
-      rows(csv, d, "在办案件（风险等级）", d.openCasesByLevel());
-      rows(csv, d, "逾期转介（单位）", d.overdueReferralsByUnit());
-      durationRows(csv, d, "报告至分诊（小时）", d.hoursToTriage());
-      durationRows(csv, d, "报告至评估完成（小时）", d.hoursToAssessment());
-      rows(csv, d, "走访", Map.of("应走访", d.visits().due(), "已走访", d.visits().done()));
-      rows(csv, d, "结案（原因）", d.closuresByReason());
+      figures(csv, d);
+    }
+    figures(csv, figures.total());
+    csv.append("\r\n逾期任务\r\n区,区名,案件编号,任务,办理人或单位,到期时间,逾期分钟数,逾期\r\n");
+    for (Kpis.OverdueTask task : figures.overdueTasks()) {
+      line(csv, task.district(), task.districtName(),
+          task.caseNumber() == null ? "" : task.caseNumber(), task.task(), task.owner(),
+          DUE.format(task.due()), String.valueOf(task.minutesOverdue()), task.lateness());
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"supervision-kpis.csv\"")
         .body(csv.toString());
+  }
+
+  /** One district's (or the total's) figures, one row each. */
+  private static void figures(StringBuilder csv, Kpis.DistrictKpis d) {
+    rows(csv, d, "在办案件（类别）", d.openCasesByCategory());
+    rows(csv, d, "在办案件（风险等级）", d.openCasesByLevel());
+    rows(csv, d, "逾期转介（单位）", d.overdueReferralsByUnit());
+    durationRows(csv, d, "报告至分诊（小时）", d.hoursToTriage());
+    durationRows(csv, d, "报告至评估完成（小时）", d.hoursToAssessment());
+    rows(csv, d, "走访", Map.of("应走访", d.visits().due(), "已走访", d.visits().done()));
+    rows(csv, d, "结案（原因）", d.closuresByReason());
+    rows(csv, d, "逾期任务", Map.of("件数", d.overdueTaskCount()));
+    rows(csv, d, "故障", Map.of("件数", d.incidentCount()));
   }
 
   private Object compute(String district, String from, String to, Authentication caller) {
@@ -142,8 +160,12 @@ public class KpiController {
 
   private static void line(StringBuilder csv, Kpis.DistrictKpis d, String metric, String key,
       String value) {
+    line(csv, d.district(), d.name(), metric, key, value);
+  }
+
+  private static void line(StringBuilder csv, String... cells) {
     StringJoiner row = new StringJoiner(",");
-    for (String cell : List.of(d.district(), d.name(), metric, key, value)) {
+    for (String cell : cells) {
       row.add(cell.contains(",") || cell.contains("\"") ? "\"" + cell.replace("\"", "\"\"") + "\""
           : cell);
     }

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.childprotection.organisation.District;
 import org.childprotection.supervision.Kpis.DistrictKpis;
 import org.childprotection.supervision.Kpis.Durations;
@@ -19,35 +21,80 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the supervision figures from the registry and the engine's history: open cases by
- * category and level, overdue referrals per unit, report-to-triage and report-to-assessment
- * times (median, 90th percentile), visits done against due, closures.
+ * Computes the supervision figures from the registry and the engine: open cases by category
+ * and level, overdue referrals per unit, report-to-triage and report-to-assessment times
+ * (median, 90th percentile), visits done against due, closures, overdue tasks and incidents;
+ * per district and in total.
  */
 @Service
 public class KpiService {
 
   private final JdbcClient jdbc;
   private final HistoryService history;
+  private final RuntimeService runtime;
+  private final OverdueTasks overdueTasks;
   private final Clock clock;
 
-  public KpiService(JdbcClient jdbc, HistoryService history, Clock clock) {
+  public KpiService(JdbcClient jdbc, HistoryService history, RuntimeService runtime,
+      OverdueTasks overdueTasks, Clock clock) {
     this.jdbc = jdbc;
     this.history = history;
+    this.runtime = runtime;
+    this.overdueTasks = overdueTasks;
     this.clock = clock;
   }
 
   public Kpis compute(List<District> districts, LocalDate from, LocalDate to) {
     OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
     OffsetDateTime end = to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<Kpis.OverdueTask> late = overdueTasks.of(districts, now);
     List<DistrictKpis> result = new ArrayList<>();
+    List<Double> allToTriage = new ArrayList<>();
+    List<Double> allToAssessment = new ArrayList<>();
     for (District district : districts) {
+      List<Double> toTriage = hoursToTriage(district, start, end);
+      List<Double> toAssessment = hoursToAssessment(district, start, end);
+      allToTriage.addAll(toTriage);
+      allToAssessment.addAll(toAssessment);
       result.add(new DistrictKpis(district.code(), district.chineseName(),
-          openByCategory(district), openByLevel(district), overdueReferrals(district),
-          durations(hoursToTriage(district, start, end)),
-          durations(hoursToAssessment(district, start, end)),
-          visits(district, start, end), closures(district, start, end)));
+          openByCategory(district), openByLevel(district), overdueReferrals(district, now),
+          durations(toTriage), durations(toAssessment),
+          visits(district, start, end), closures(district, start, end),
+          late.stream().filter(t -> district.code().equals(t.district())).count(),
+          incidents(district)));
     }
-    return new Kpis(from, to, result);
+    return new Kpis(from, to, result, total(result, districts.size() == District.values().length,
+        durations(allToTriage), durations(allToAssessment)), late);
+  }
+
+  /**
+   * The districts' figures added up; durations over all their cases together, since medians do
+   * not add.
+   */
+  private static DistrictKpis total(List<DistrictKpis> districts, boolean wholeCity,
+      Durations toTriage, Durations toAssessment) {
+    return new DistrictKpis(Kpis.TOTAL, wholeCity ? "全市" : "合计",
+        sum(districts, DistrictKpis::openCasesByCategory),
+        sum(districts, DistrictKpis::openCasesByLevel),
+        sum(districts, DistrictKpis::overdueReferralsByUnit), toTriage, toAssessment,
+        new Kpis.Visits(districts.stream().mapToLong(d -> d.visits().due()).sum(),
+            districts.stream().mapToLong(d -> d.visits().done()).sum()),
+        sum(districts, DistrictKpis::closuresByReason),
+        districts.stream().mapToLong(DistrictKpis::overdueTaskCount).sum(),
+        districts.stream().mapToLong(DistrictKpis::incidentCount).sum());
+  }
+
+  private static Map<String, Long> sum(List<DistrictKpis> districts,
+      Function<DistrictKpis, Map<String, Long>> counts) {
+    Map<String, Long> total = new TreeMap<>();
+    districts.forEach(d -> counts.apply(d).forEach((key, n) -> total.merge(key, n, Long::sum)));
+    return total;
+  }
+
+  /** Incidents (failed jobs, a notification or the court hand-off) waiting for someone. */
+  private long incidents(District district) {
+    return runtime.createIncidentQuery().tenantIdIn(district.tenantId()).count();
   }
 
   private Map<String, Long> openByCategory(District district) {
@@ -71,11 +118,11 @@ public class KpiService {
     return counts;
   }
 
-  private Map<String, Long> overdueReferrals(District district) {
+  private Map<String, Long> overdueReferrals(District district, OffsetDateTime now) {
     Map<String, Long> counts = new TreeMap<>();
     jdbc.sql("SELECT r.unit, COUNT(*) FROM referral r JOIN protection_case c ON c.id = r.case_id "
             + "WHERE r.status = 'OPEN' AND r.due_at < ? AND c.district = ? GROUP BY r.unit")
-        .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), district.code())
+        .params(now.withOffsetSameInstant(ZoneOffset.UTC), district.code())
         .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
     return counts;
   }

@@ -3,16 +3,27 @@ package org.childprotection.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/supervision/kpis}: the figures move with the work, per district. */
+/**
+ * {@code GET /api/supervision/kpis}: the figures move with the work, per district and in total,
+ * with every overdue task.
+ */
 class KpiApiTest extends PlatformTest {
 
   @Test
@@ -94,6 +105,139 @@ class KpiApiTest extends PlatformTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.body()).contains("区,区名,指标,项目,数值").contains("gulou,鼓楼区,走访,应走访");
+  }
+
+  @Test
+  void everyOverdueTaskIsListedMostLateFirstWithWhoseItIsAndItsCase() {
+    String root = open("gulou");
+    String caseNumber = caseNumber(root);
+    Task triage = new ProcessDriver(engine).task(root, "triage");
+    dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
+
+    JsonNode city = as("supervisor").get("/api/supervision/kpis").json();
+    JsonNode listed = overdue(city, triage.getId());
+    assertThat(listed).as("the triage in the overdue list").isNotNull();
+    assertThat(listed.get("lateness").asText()).isEqualTo("逾期 2 天 5 小时");
+    assertThat(listed.get("minutesOverdue").asLong()).isBetween(2 * 1440 + 330L, 2 * 1440 + 340L);
+    assertThat(listed.get("task").asText()).isEqualTo("保护中心分诊");
+    assertThat(listed.get("owner").asText()).isEqualTo("市未成年人保护中心（待认领）");
+    assertThat(listed.get("district").asText()).isEqualTo("gulou");
+    assertThat(listed.get("districtName").asText()).isEqualTo("鼓楼区");
+    assertThat(listed.get("caseNumber").asText()).isEqualTo(caseNumber);
+    List<Long> lateness = new ArrayList<>();
+    city.get("overdueTasks").forEach(t -> lateness.add(t.get("minutesOverdue").asLong()));
+    assertThat(lateness).as("most late first").isSortedAccordingTo(Comparator.reverseOrder());
+
+    engine.getTaskService().setAssignee(triage.getId(), "center");
+    assertThat(overdue(as("supervisor").get("/api/supervision/kpis").json(), triage.getId())
+        .get("owner").asText()).isEqualTo("演示市未成年人保护中心");
+
+    JsonNode own = as("gulou").get("/api/supervision/kpis").json();
+    assertThat(overdue(own, triage.getId())).as("gulou's own task").isNotNull();
+    JsonNode other = as("qixia").get("/api/supervision/kpis").json();
+    assertThat(overdue(other, triage.getId())).as("another district's task").isNull();
+    other.get("overdueTasks").forEach(t -> assertThat(t.get("district").asText())
+        .isEqualTo("qixia"));
+
+    String csv = as("supervisor").get("/api/supervision/kpis.csv?district=gulou").body();
+    assertThat(csv).contains("区,区名,案件编号,任务,办理人或单位,到期时间,逾期分钟数,逾期")
+        .containsPattern("gulou,鼓楼区," + caseNumber
+            + ",保护中心分诊,演示市未成年人保护中心,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},\\d+,逾期 2 天 5 小时");
+  }
+
+  @Test
+  void theTotalAddsUpTheDistrictsAndTheirIncidents() {
+    String root = open("gulou");
+    long incidentsBefore = gulou(as("supervisor").get("/api/supervision/kpis?district=gulou")
+        .json()).get("incidentCount").asLong();
+    Incident incident = engine.getRuntimeService().createIncident("supervisionTest",
+        new ProcessDriver(engine).task(root, "triage").getExecutionId(), "测试故障");
+    try {
+      JsonNode city = as("supervisor").get("/api/supervision/kpis").json();
+      JsonNode total = city.get("total");
+      assertThat(total.get("district").asText()).isEqualTo("total");
+      assertThat(total.get("name").asText()).isEqualTo("全市");
+      JsonNode gulou = district(city, "gulou");
+      assertThat(gulou.get("incidentCount").asLong()).isEqualTo(incidentsBefore + 1);
+      for (String figure : List.of("openCasesByCategory", "openCasesByLevel",
+          "overdueReferralsByUnit", "closuresByReason")) {
+        Map<String, Long> sum = new TreeMap<>();
+        city.get("districts").forEach(d -> d.get(figure).fields()
+            .forEachRemaining(e -> sum.merge(e.getKey(), e.getValue().asLong(), Long::sum)));
+        Map<String, Long> shown = new TreeMap<>();
+        total.get(figure).fields().forEachRemaining(e -> shown.put(e.getKey(), e.getValue().asLong()));
+        assertThat(shown).as(figure).isEqualTo(sum);
+      }
+      assertThat(count(total.get("openCasesByLevel"), "UNASSESSED")).isPositive();
+      for (String figure : List.of("overdueTaskCount", "incidentCount")) {
+        long sum = 0;
+        for (JsonNode d : city.get("districts")) {
+          sum += d.get(figure).asLong();
+        }
+        assertThat(total.get(figure).asLong()).as(figure).isEqualTo(sum);
+      }
+      assertThat(total.get("incidentCount").asLong()).isPositive();
+      assertThat(total.get("overdueTaskCount").asLong()).isEqualTo(city.get("overdueTasks").size());
+      long triaged = 0;
+      long visitsDue = 0;
+      for (JsonNode d : city.get("districts")) {
+        triaged += d.get("hoursToTriage").get("count").asLong();
+        visitsDue += d.get("visits").get("due").asLong();
+      }
+      assertThat(total.get("hoursToTriage").get("count").asLong()).isEqualTo(triaged);
+      assertThat(total.get("visits").get("due").asLong()).isEqualTo(visitsDue);
+
+      JsonNode own = as("gulou").get("/api/supervision/kpis").json();
+      assertThat(own.get("total").get("name").asText()).isEqualTo("合计");
+      assertThat(own.get("total").get("openCasesByLevel"))
+          .isEqualTo(gulou(own).get("openCasesByLevel"));
+      assertThat(own.get("total").get("incidentCount").asLong())
+          .isEqualTo(incidentsBefore + 1);
+      assertThat(as("supervisor").get("/api/supervision/kpis.csv").body())
+          .contains("total,全市,故障,件数," + total.get("incidentCount").asLong())
+          .contains("gulou,鼓楼区,故障,件数," + (incidentsBefore + 1));
+    } finally {
+      engine.getRuntimeService().resolveIncident(incident.getId());
+    }
+  }
+
+  /** A new case of the district, reported and waiting for its triage. */
+  private String open(String district) {
+    Http.Response opened = as("center").postJson("/api/reports",
+        CaseFixtures.report(district, false, "LEFT_BEHIND"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String root = opened.json().get("processInstanceId").asText();
+    new ProcessDriver(engine).runJobs(root);
+    return root;
+  }
+
+  private String caseNumber(String root) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(root)
+        .singleResult().getBusinessKey();
+  }
+
+  /** The task fell due that long ago. */
+  private void dueAgo(Task task, Duration ago) {
+    task.setDueDate(Date.from(Instant.now().minus(ago)));
+    engine.getTaskService().saveTask(task);
+  }
+
+  private static JsonNode overdue(JsonNode kpis, String taskId) {
+    for (JsonNode task : kpis.get("overdueTasks")) {
+      if (task.get("taskId").asText().equals(taskId)) {
+        return task;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode district(JsonNode kpis, String code) {
+    for (JsonNode d : kpis.get("districts")) {
+      if (d.get("district").asText().equals(code)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no district " + code);
   }
 
   private String openAndAssess() {
