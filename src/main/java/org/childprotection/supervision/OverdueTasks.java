@@ -44,7 +44,8 @@ public class OverdueTasks {
   public List<Kpis.OverdueTask> of(List<District> districts, OffsetDateTime now) {
     List<Task> late = tasks.createTaskQuery()
         .tenantIdIn(districts.stream().map(District::tenantId).toArray(String[]::new))
-        .dueBefore(Date.from(now.toInstant())).orderByDueDate().asc().list();
+        .dueBefore(Date.from(now.toInstant())).orderByDueDate().asc().orderByTaskId().asc()
+        .list();
     if (late.isEmpty()) {
       return List.of();
     }
@@ -59,8 +60,7 @@ public class OverdueTasks {
       OffsetDateTime due = task.getDueDate().toInstant().atOffset(now.getOffset());
       Duration lateBy = Duration.between(due, now);
       result.add(new Kpis.OverdueTask(task.getId(), task.getName(), task.getTenantId(),
-          District.ofCode(task.getTenantId()).map(District::chineseName)
-              .orElse(task.getTenantId()),
+          CaseFacts.districtName(task.getTenantId()),
           found == null ? null : found.caseNumber(),
           task.getAssignee() != null ? userNames.getOrDefault(task.getAssignee(),
               task.getAssignee()) : offeredTo(task, groupNames),

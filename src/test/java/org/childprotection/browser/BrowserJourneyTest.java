@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The whole flow in a real browser (Debian's chromium through chromium-driver, headless, asking
  * for Chinese): a report comes in, gulou works the assessment's Camunda Form in Tasklist, the
  * level and the referral appear, qixia cannot see the case, the supervisor finds it in Cockpit
- * and on the supervision dashboard. Screenshots of each step are kept in
+ * and on the supervision page (督导). Screenshots of each step are kept in
  * target/e2e-screenshots.
  */
 class BrowserJourneyTest extends PlatformTest {
@@ -127,7 +127,7 @@ class BrowserJourneyTest extends PlatformTest {
     assertThat(browser.text()).contains("该任务已不存在")
         .doesNotContain("采取的措施");
 
-    // the supervisor finds the instance in Cockpit and the dashboard shows it
+    // the supervisor finds the instance in Cockpit, and the case on the supervision page
     browser.logout();
     browser.login("cockpit", "supervisor");
     browser.get("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
@@ -136,12 +136,13 @@ class BrowserJourneyTest extends PlatformTest {
     browser.shot("7-cockpit-instance");
     assertThat(browser.text()).contains("未成年人社会保护个案")
         .doesNotContain("Camunda 8");
-    browser.get("/camunda/app/cockpit/default/#/dashboard");
+    browser.get("/camunda/app/cockpit/default/#/supervision");
     WebElement gulou = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#mp-supervision [data-district='gulou']")));
-    browser.script("arguments[0].scrollIntoView(true);", gulou);
-    browser.shot("8-supervision-dashboard");
-    assertThat(gulou.getText()).contains("鼓楼区").contains("留守流动");
+        By.cssSelector("#mp-supervision .mp-sv-districts [data-district='gulou']")));
+    browser.shot("8-supervision-page");
+    assertThat(gulou.getText()).startsWith("鼓楼区");
+    assertThat(Long.parseLong(gulou.findElement(
+        By.cssSelector("[data-figure='category-LEFT_BEHIND']")).getText())).isPositive();
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
@@ -59,7 +58,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
 
   /** The police, sent to a child in danger, see who, where, and whom to call back. */
   @Test
-  void thePoliceSeeTheChildTheAddressAndTheReportersPhone() throws IOException {
+  void thePoliceSeeTheChildTheAddressAndTheReportersPhone() {
     Map<String, Object> report = report("警情测试儿童", "gulou", true, "DOMESTIC_VIOLENCE");
     report.put("reporter", Map.of("name", "邻居张女士", "phone", "13912345678", "type", "NEIGHBOUR"));
     report.put("location", Map.of("district", "gulou", "street", "湖南路街道",
@@ -71,7 +70,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     browser.login("tasklist", "police");
     String context = openTask(taskId);
     browser.shot("20-police-task-context");
-    publish("20-police-task-context", "task-context.png");
+    Browser.publish("20-police-task-context", "task-context.png");
 
     assertThat(context).contains("儿童当前处于危险中").contains("警情测试儿童")
         .contains("凤凰西街12号").contains("13912345678").contains("疑似正在被殴打");
@@ -167,7 +166,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     browser.script("document.querySelector('.mp-panel-body').scrollTop = 0;");
     Browser.sleep(500);
     browser.shot("25-case-page-375");
-    publish("25-case-page-375", "case-page-375.png");
+    Browser.publish("25-case-page-375", "case-page-375.png");
     Number overflow = (Number) browser.script("const b = document.querySelector('.mp-panel-body');"
         + "return Math.max(document.documentElement.scrollWidth - window.innerWidth,"
         + " b.scrollWidth - b.clientWidth);");
@@ -252,14 +251,5 @@ class CaseInTasklistJourneyTest extends PlatformTest {
   private String openTask(String taskId) {
     browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
     return browser.waitFor(By.cssSelector(".mp-context[data-view]")).getText();
-  }
-
-  /** Copies a screenshot to docs/images for the README. */
-  private static void publish(String shot, String picture) throws IOException {
-    Path images = Path.of("docs", "images");
-    if (Files.isDirectory(images)) {
-      Files.copy(Browser.SHOTS.resolve(shot + ".png"), images.resolve(picture),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -18,13 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a page of another site can make a logged-in user's browser do: send a change with the
- * credentials the browser remembers, frame the ledger page, inject markup into the dashboard,
+ * credentials the browser remembers, frame the ledger page, inject markup into the supervision page,
  * or log the user out of Tasklist with a post without the CSRF token. None of it works.
  */
 class CrossSiteTest extends PlatformTest {
 
-  private static final String DASHBOARD =
-      "/META-INF/resources/webjars/camunda/app/cockpit/scripts/supervision-dashboard.js";
+  private static final String APP = "/META-INF/resources/webjars/camunda/app/";
+  /** The supervisors' page and the DOM helper it shares with the Tasklist plugins. */
+  private static final List<String> SUPERVISION_PAGE = List.of(
+      APP + "cockpit/scripts/supervision-page.js", APP + "tasklist/scripts/case-common.js");
 
   @Autowired
   JdbcClient jdbc;
@@ -110,14 +112,16 @@ class CrossSiteTest extends PlatformTest {
   }
 
   @Test
-  void theDashboardInsertsDataAsTextOnly() throws IOException {
-    String script;
-    try (InputStream in = CrossSiteTest.class.getResourceAsStream(DASHBOARD)) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  void theSupervisionPageInsertsDataAsTextOnly() throws IOException {
+    StringBuilder scripts = new StringBuilder();
+    for (String script : SUPERVISION_PAGE) {
+      try (InputStream in = CrossSiteTest.class.getResourceAsStream(script)) {
+        scripts.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
-    assertThat(script).doesNotContain("innerHTML").doesNotContain("outerHTML")
+    assertThat(scripts.toString()).doesNotContain("innerHTML").doesNotContain("outerHTML")
         .doesNotContain("insertAdjacentHTML").doesNotContain("document.write")
-        .contains("createTextNode");
+        .contains("createTextNode").contains("from '../../tasklist/scripts/case-common.js'");
   }
 
   private long[] counts() {

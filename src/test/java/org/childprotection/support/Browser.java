@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -147,6 +148,19 @@ public final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a screenshot to docs/images, where the README shows it. */
+  public static void publish(String shot, String picture) {
+    Path images = Path.of("docs", "images");
+    if (Files.isDirectory(images)) {
+      try {
+        Files.copy(SHOTS.resolve(shot + ".png"), images.resolve(picture),
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -1,4 +1,5 @@
-// 案卷检索: the navbar action that opens the case file panel at its search.
+// 案卷检索: the navbar action that opens the case file panel at its search. A link from
+// elsewhere (Cockpit's 督导 page) opens a case's file directly: …/tasklist/default/#/?case=<number>.
 import { el } from './case-common.js';
 import { openCasePanel } from './case-panel.js';
 
@@ -14,5 +15,9 @@ export default {
       openCasePanel(null);
     });
     node.replaceChildren(link);
+    const linked = new URLSearchParams(window.location.hash.split('?')[1] || '').get('case');
+    if (linked) {
+      openCasePanel(linked);
+    }
   }
 };
