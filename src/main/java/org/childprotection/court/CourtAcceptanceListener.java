@@ -6,31 +6,27 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.engine.VariableValues;
-import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
  * 法院受理申请 done by a court user in Tasklist: the acceptance date the court gives is checked
  * ({@link AcceptanceDates}) and goes into the registry with the court's case number, as a
- * callback from the court's system would.
+ * callback from the court's system would. That the application is this case's own was checked
+ * before (every user task's built-in check, {@code CaseBinding#verify}).
  */
 @Component("courtAcceptanceListener")
 public class CourtAcceptanceListener implements TaskListener {
 
   private final CourtApplications applications;
   private final AcceptanceDates dates;
-  private final CaseBinding binding;
 
-  public CourtAcceptanceListener(CourtApplications applications, AcceptanceDates dates,
-      CaseBinding binding) {
+  public CourtAcceptanceListener(CourtApplications applications, AcceptanceDates dates) {
     this.applications = applications;
     this.dates = dates;
-    this.binding = binding;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    binding.caseOf(task);
     String applicationNumber = (String) task.getVariable("applicationNumber");
     CourtApplications.Application application =
         applications.byNumber(applicationNumber).orElseThrow();
