@@ -2,6 +2,7 @@ package org.childprotection.court;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CourtApplications {
 
-  /** An application and its state at the court. */
+  /**
+   * An application and its state at the court. {@code acceptedDate} is the court's acceptance
+   * date (受理日期); {@code acceptedAt} is when the platform heard of the acceptance.
+   */
   public record Application(long id, String applicationNumber, long caseId,
       String applicationType, String legalGrounds, String applicant, boolean procuratorateSupport,
-      String status, String courtCaseNumber, String outcome, LocalDate rulingDate,
-      String appointedGuardian, OffsetDateTime filedAt, OffsetDateTime sentAt,
-      OffsetDateTime acceptedAt, OffsetDateTime ruledAt) {
+      String status, String courtCaseNumber, LocalDate acceptedDate, String outcome,
+      LocalDate rulingDate, String appointedGuardian, OffsetDateTime filedAt,
+      OffsetDateTime sentAt, OffsetDateTime acceptedAt, OffsetDateTime ruledAt) {
 
     public boolean ruled() {
       return "RULED".equals(status);
@@ -26,6 +30,14 @@ public class CourtApplications {
 
     public boolean accepted() {
       return "ACCEPTED".equals(status) || ruled();
+    }
+
+    /**
+     * The day the court had the application: sent through its system, or, without one, filed
+     * for the court's users in Tasklist.
+     */
+    public LocalDate handedToCourtOn(ZoneId zone) {
+      return (sentAt != null ? sentAt : filedAt).atZoneSameInstant(zone).toLocalDate();
     }
   }
 
@@ -73,10 +85,13 @@ public class CourtApplications {
         .params(now(), applicationNumber).update();
   }
 
-  public void markAccepted(String applicationNumber, String courtCaseNumber) {
+  /** The court accepted the application on {@code acceptedDate} (null when it did not say). */
+  public void markAccepted(String applicationNumber, String courtCaseNumber,
+      LocalDate acceptedDate) {
     jdbc.sql("UPDATE court_application SET status = 'ACCEPTED', accepted_at = ?, "
-        + "court_case_number = ? WHERE application_number = ? AND status IN ('FILED', 'SENT')")
-        .params(now(), courtCaseNumber, applicationNumber).update();
+        + "court_case_number = ?, accepted_date = ? "
+        + "WHERE application_number = ? AND status IN ('FILED', 'SENT')")
+        .params(now(), courtCaseNumber, acceptedDate, applicationNumber).update();
   }
 
   public void markRuled(String applicationNumber, String courtCaseNumber, String outcome,

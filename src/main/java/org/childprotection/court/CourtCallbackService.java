@@ -1,11 +1,14 @@
 package org.childprotection.court;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.childprotection.api.NotFoundException;
+import org.childprotection.api.RefusedException;
 import org.childprotection.court.CourtApplications.Application;
 import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
@@ -13,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes the court's acceptance and ruling to the waiting proceedings. An identical repeat is
- * accepted once; a different answer after a ruling is a conflict; the registry and the engine
- * change together or not at all.
+ * Takes the court's acceptance and judgment to the waiting proceedings. An identical repeat is
+ * accepted once; a different answer after an acceptance or a judgment is a conflict; the
+ * registry and the engine change together or not at all.
  */
 @Service
 public class CourtCallbackService {
@@ -24,12 +27,14 @@ public class CourtCallbackService {
   private static final Set<String> RESTORATION_OUTCOMES = Set.of("RESTORED", "DISMISSED");
 
   private final CourtApplications applications;
+  private final AcceptanceDates acceptanceDates;
   private final ProcessEngine engine;
   private final AuditLog audit;
 
-  public CourtCallbackService(CourtApplications applications, ProcessEngine engine,
-      AuditLog audit) {
+  public CourtCallbackService(CourtApplications applications, AcceptanceDates acceptanceDates,
+      ProcessEngine engine, AuditLog audit) {
     this.applications = applications;
+    this.acceptanceDates = acceptanceDates;
     this.engine = engine;
     this.audit = audit;
   }
@@ -45,13 +50,15 @@ public class CourtCallbackService {
   }
 
   private CourtCallbackResult acceptance(Application application, CourtCallback callback) {
+    LocalDate acceptedDate = LocalDate.parse(callback.acceptedDate());
     if (application.accepted()) {
+      checkSameAcceptance(application, acceptedDate);
       if (Objects.equals(application.courtCaseNumber(), callback.courtCaseNumber())) {
         return new CourtCallbackResult(application.applicationNumber(), "ACCEPTED", true);
       }
-      throw new CourtConflictException("该申请已由法院以案号 " + application.courtCaseNumber() + " 受理");
+      throw alreadyAccepted(application);
     }
-    accept(application, callback.courtCaseNumber());
+    accept(application, callback.courtCaseNumber(), acceptedDate);
     return new CourtCallbackResult(application.applicationNumber(), "ACCEPTED", false);
   }
 
@@ -59,9 +66,14 @@ public class CourtCallbackService {
     Set<String> allowed = "RESTORATION".equals(application.applicationType())
         ? RESTORATION_OUTCOMES : REVOCATION_OUTCOMES;
     if (!allowed.contains(callback.outcome())) {
-      throw new CourtConflictException("裁定结果 " + callback.outcome() + " 与申请类型不符");
+      throw new CourtConflictException("判决结果 " + callback.outcome() + " 与申请类型不符");
     }
     LocalDate rulingDate = LocalDate.parse(callback.rulingDate());
+    LocalDate acceptedDate = callback.acceptedDate() == null || callback.acceptedDate().isBlank()
+        ? null : LocalDate.parse(callback.acceptedDate());
+    if (application.accepted() && acceptedDate != null) {
+      checkSameAcceptance(application, acceptedDate);
+    }
     if (application.ruled()) {
       boolean same = Objects.equals(application.outcome(), callback.outcome())
           && Objects.equals(application.courtCaseNumber(), callback.courtCaseNumber())
@@ -70,43 +82,67 @@ public class CourtCallbackService {
       if (same) {
         return new CourtCallbackResult(application.applicationNumber(), "RULED", true);
       }
-      throw new CourtConflictException("该申请已裁定，不能更改");
+      throw new CourtConflictException("该申请已判决，不能更改");
     }
     if (!application.accepted()) {
-      accept(application, callback.courtCaseNumber());
+      accept(application, callback.courtCaseNumber(), acceptedDate);
     }
     applications.markRuled(application.applicationNumber(), callback.courtCaseNumber(),
         callback.outcome(), rulingDate, callback.appointedGuardian());
-    correlate(CourtProceedings.RULED_MESSAGE, application.applicationNumber(), callback);
+    Map<String, Object> judgment = new HashMap<>();
+    judgment.put("courtCaseNumber", callback.courtCaseNumber());
+    judgment.put("rulingOutcome", callback.outcome());
+    judgment.put("rulingDate", callback.rulingDate());
+    judgment.put("appointedGuardian", callback.appointedGuardian());
+    correlate(CourtProceedings.RULED_MESSAGE, application.applicationNumber(), judgment);
     return new CourtCallbackResult(application.applicationNumber(), "RULED", false);
   }
 
-  private void accept(Application application, String courtCaseNumber) {
-    applications.markAccepted(application.applicationNumber(), courtCaseNumber);
-    correlate(CourtProceedings.ACCEPTED_MESSAGE, application.applicationNumber(),
-        new CourtCallback(application.applicationNumber(), courtCaseNumber, null, null, null));
+  /**
+   * The court accepted on this date (null when its judgment came first and did not say): the
+   * judgment's time limit runs from it, so a day that cannot be it is refused.
+   */
+  private void accept(Application application, String courtCaseNumber, LocalDate acceptedDate) {
+    if (acceptedDate != null) {
+      acceptanceDates.refusal(application, acceptedDate).ifPresent(reason -> {
+        throw RefusedException.badRequest("acceptedDate", reason);
+      });
+    }
+    applications.markAccepted(application.applicationNumber(), courtCaseNumber, acceptedDate);
+    Map<String, Object> acceptance = new HashMap<>();
+    acceptance.put("courtCaseNumber", courtCaseNumber);
+    acceptance.put("acceptedDate", acceptedDate == null ? null : acceptedDate.toString());
+    correlate(CourtProceedings.ACCEPTED_MESSAGE, application.applicationNumber(), acceptance);
+  }
+
+  /** A court that names another acceptance date than the one it gave before contradicts it. */
+  private static void checkSameAcceptance(Application application, LocalDate acceptedDate) {
+    if (application.acceptedDate() != null && !application.acceptedDate().equals(acceptedDate)) {
+      throw alreadyAccepted(application);
+    }
+  }
+
+  private static CourtConflictException alreadyAccepted(Application application) {
+    return new CourtConflictException("该申请已由法院受理（案号 " + application.courtCaseNumber()
+        + (application.acceptedDate() == null ? "" : "，受理日期 " + application.acceptedDate())
+        + "）");
   }
 
   /**
    * The court's system answers for the platform, not for a district: the proceedings are
    * found whatever their tenant.
    */
-  private void correlate(String message, String applicationNumber, CourtCallback callback) {
+  private void correlate(String message, String applicationNumber,
+      Map<String, Object> variables) {
     PlatformIdentity.asPlatform(engine.getIdentityService(), () -> {
-      var correlation = engine.getRuntimeService().createMessageCorrelation(message)
-          .processInstanceVariableEquals("applicationNumber", applicationNumber)
-          .setVariable("courtCaseNumber", callback.courtCaseNumber());
-      if (callback.isRuling()) {
-        correlation.setVariable("rulingOutcome", callback.outcome())
-            .setVariable("rulingDate", callback.rulingDate())
-            .setVariable("appointedGuardian", callback.appointedGuardian());
-      }
       try {
-        return correlation.correlateWithResult();
+        return engine.getRuntimeService().createMessageCorrelation(message)
+            .processInstanceVariableEquals("applicationNumber", applicationNumber)
+            .setVariables(variables)
+            .correlateWithResult();
       } catch (MismatchingMessageCorrelationException e) {
         throw new CourtConflictException("该申请当前不在等待法院答复（可能由法院用户在任务列表中办理）");
       }
     });
   }
-
 }

@@ -1,18 +1,24 @@
 package org.childprotection.court;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import org.childprotection.engine.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
  * What the court-proceedings model asks about the court: {@code ${courtGateway.online}},
- * {@code ${courtGateway.retryCycle}}, and the limits the court is held to as BPMN durations.
+ * {@code ${courtGateway.retryCycle}}, and when the court is late.
  */
 @Component("courtGateway")
 public class CourtGateway {
 
   private final CourtPolicy policy;
+  private final Clock clock;
 
-  public CourtGateway(CourtPolicy policy) {
+  public CourtGateway(CourtPolicy policy, Clock clock) {
     this.policy = policy;
+    this.clock = clock;
   }
 
   public boolean isOnline() {
@@ -28,8 +34,18 @@ public class CourtGateway {
     return policy.acceptanceWithin().toString();
   }
 
-  /** Special procedure: a ruling within 30 days of acceptance [law]; later it is flagged. */
-  public String getRulingWithin() {
-    return policy.rulingWithin().toString();
+  /**
+   * When the judgment is overdue: the start of the day after the last day for it, in the city's
+   * time, counted from the acceptance date the court gave ({@code acceptedDate}), not from when
+   * the acceptance was recorded. Without that date the court's first word was its judgment,
+   * which ends the wait in the same transaction: nothing is left to be late.
+   */
+  public Date judgmentOverdueAt(Object acceptedDate) {
+    LocalDate accepted = VariableValues.day(acceptedDate);
+    if (accepted == null) {
+      return Date.from(clock.instant());
+    }
+    return Date.from(policy.lastDayForJudgment(accepted).plusDays(1)
+        .atStartOfDay(clock.getZone()).toInstant());
   }
 }

@@ -1,13 +1,13 @@
 package org.childprotection.court;
 
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.childprotection.engine.VariableValues;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
- * 登记裁定结果: the ruling, whether it came through the API or was recorded by a court user in
+ * 登记判决结果: the judgment, whether it came through the API or was recorded by a court user in
  * Tasklist, is the registry's too. Writing it again is harmless.
  */
 @Component("courtOutcomeDelegate")
@@ -24,11 +24,10 @@ public class CourtOutcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     binding.caseOf(execution);
-    Object rulingDate = execution.getVariable("rulingDate");
     applications.markRuled((String) execution.getVariable("applicationNumber"),
         (String) execution.getVariable("courtCaseNumber"),
         (String) execution.getVariable("rulingOutcome"),
-        rulingDate == null ? null : LocalDate.parse(rulingDate.toString().substring(0, 10)),
+        VariableValues.day(execution.getVariable("rulingDate")),
         (String) execution.getVariable("appointedGuardian"));
   }
 }

@@ -1,5 +1,6 @@
 package org.childprotection.court;
 
+import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,5 +20,14 @@ public record CourtPolicy(String url, String retryCycle, Period acceptanceWithin
 
   public boolean online() {
     return url != null && !url.isBlank();
+  }
+
+  /**
+   * The last day the special procedure gives the court for its judgment [law]: counted from the
+   * acceptance date the court gave, the day of acceptance itself not counted (民事诉讼法 on
+   * periods), in calendar days.
+   */
+  public LocalDate lastDayForJudgment(LocalDate acceptedDate) {
+    return acceptedDate.plus(rulingWithin);
   }
 }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/court/rulings}: the court's system hands back its acceptance and ruling of an
- * application to revoke or restore guardianship.
+ * {@code POST /api/court/rulings}: the court's system hands back its acceptance and its judgment
+ * (判决) of an application to revoke or restore guardianship. The path and the JSON names keep
+ * the word "ruling" of the published contract (SPEC section 7).
  */
 @RestController
 @RequestMapping("/api/court/rulings")
@@ -58,7 +59,8 @@ public class CourtRulingController {
       return errors;
     }
     for (String[] field : new String[][] {{"applicationNumber", callback.applicationNumber()},
-        {"courtCaseNumber", callback.courtCaseNumber()}, {"outcome", callback.outcome()},
+        {"courtCaseNumber", callback.courtCaseNumber()},
+        {"acceptedDate", callback.acceptedDate()}, {"outcome", callback.outcome()},
         {"rulingDate", callback.rulingDate()}, {"appointedGuardian", callback.appointedGuardian()}}) {
       if (TextChecks.hasControlCharacters(field[1])) {
         errors.add(new FieldError(field[0], TextChecks.CONTROL_CHARACTER_MESSAGE));
@@ -73,19 +75,27 @@ public class CourtRulingController {
     if (blank(callback.courtCaseNumber()) || callback.courtCaseNumber().length() > 50) {
       errors.add(new FieldError("courtCaseNumber", "必须填写法院案号（不超过50个字符）"));
     }
+    LocalDate acceptedDate = null;
+    if (blank(callback.acceptedDate())) {
+      if (!callback.isRuling()) {
+        errors.add(new FieldError("acceptedDate", "必须填写法院的受理日期（yyyy-MM-dd）"));
+      }
+    } else {
+      acceptedDate = day(callback.acceptedDate(), "acceptedDate", "受理日期", errors);
+    }
     if (callback.isRuling()) {
       if (!OUTCOMES.contains(callback.outcome())) {
-        errors.add(new FieldError("outcome", "裁定结果应为 REVOKED、RESTORED 或 DISMISSED"));
+        errors.add(new FieldError("outcome", "判决结果应为 REVOKED、RESTORED 或 DISMISSED"));
       }
       if (blank(callback.rulingDate())) {
-        errors.add(new FieldError("rulingDate", "必须填写裁定日期"));
+        errors.add(new FieldError("rulingDate", "必须填写判决日期"));
       } else {
-        try {
-          if (LocalDate.parse(callback.rulingDate()).isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError("rulingDate", "裁定日期不能晚于今天"));
-          }
-        } catch (DateTimeParseException e) {
-          errors.add(new FieldError("rulingDate", "裁定日期格式应为 yyyy-MM-dd"));
+        LocalDate rulingDate = day(callback.rulingDate(), "rulingDate", "判决日期", errors);
+        if (rulingDate != null && rulingDate.isAfter(LocalDate.now(clock))) {
+          errors.add(new FieldError("rulingDate", "判决日期不能晚于今天"));
+        }
+        if (rulingDate != null && acceptedDate != null && acceptedDate.isAfter(rulingDate)) {
+          errors.add(new FieldError("acceptedDate", "受理日期不能晚于判决日期"));
         }
       }
     }
@@ -93,6 +103,16 @@ public class CourtRulingController {
       errors.add(new FieldError("appointedGuardian", "长度不能超过 100 个字符"));
     }
     return errors;
+  }
+
+  private static LocalDate day(String value, String field, String name,
+      List<FieldError> errors) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, name + "格式应为 yyyy-MM-dd"));
+      return null;
+    }
   }
 
   private static boolean blank(String value) {

@@ -1,5 +1,6 @@
 package org.childprotection.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +8,8 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads values the way Tasklist hands them in: a Camunda Form's checklist arrives as JSON, a
- * test or an API may pass a list or a comma-separated string.
+ * test or an API may pass a list or a comma-separated string; a date field arrives as
+ * {@code yyyy-MM-dd}, through the REST API sometimes with a time after it.
  */
 public final class VariableValues {
 
@@ -35,5 +37,14 @@ public final class VariableValues {
       }
     }
     return strings;
+  }
+
+  /** The day of a date field, or null when it is empty; a value that is no date throws. */
+  public static LocalDate day(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
   }
 }

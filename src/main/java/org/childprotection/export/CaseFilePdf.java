@@ -162,7 +162,7 @@ public class CaseFilePdf {
       document.add(new Paragraph("向法院提出的申请", fonts.bold));
       document.add(table(fonts,
           new String[] {"申请编号", "类型", "法定情形", "申请人", "检察院支持", "状态", "法院案号",
-              "裁定结果", "裁定日期", "指定监护人"},
+              "判决结果", "判决日期", "指定监护人"},
           new float[] {2, 1.8f, 2.5f, 1.5f, 1, 1.3f, 2.2f, 1.6f, 1.6f, 1.5f},
           only(proceedings.applications(), Application.class), (Application a) -> new String[] {
               a.applicationNumber(), Labels.application(a.applicationType()), a.legalGrounds(),

@@ -27,7 +27,7 @@ final class Labels {
   private static final Map<String, String> APPLICATION =
       Map.of("REVOCATION", "撤销监护人资格", "RESTORATION", "恢复监护人资格");
   private static final Map<String, String> APPLICATION_STATUS = Map.of("FILED", "已提出",
-      "SENT", "已移送法院", "ACCEPTED", "法院已受理", "RULED", "已裁定");
+      "SENT", "已移送法院", "ACCEPTED", "法院已受理", "RULED", "已判决");
   private static final Map<String, String> OUTCOME =
       Map.of("REVOKED", "撤销监护人资格", "RESTORED", "恢复监护人资格", "DISMISSED", "驳回申请");
   private static final Map<String, String> APPLICANT = Map.of("CIVIL_AFFAIRS", "民政部门",

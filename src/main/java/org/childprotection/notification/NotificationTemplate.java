@@ -22,7 +22,7 @@ public enum NotificationTemplate {
   COURT_ACCEPTANCE_OVERDUE("提示：法院逾期未受理（案件 %s）", "案件 %s 的监护资格申请未在期限内获法院受理，请与法院联系核实，不得推定结果。"),
   ESCALATION_SURVEY("督促检查：摸底排查逾期（%s）", "%s 的基础台帐摸底排查已超过截止日期，请督促区民政部门完成上传。"),
   MONITORING_HARM_FOUND("监护随访发现侵害（案件 %s）", "案件 %s 在驳回撤销申请后的监护随访中发现侵害，请立即评估并重新处置。"),
-  COURT_RULING_OVERDUE("提示：法院逾期未裁定（案件 %s）", "案件 %s 的监护资格案件已超过特别程序审理期限，请与法院联系核实，不得推定结果。");
+  COURT_RULING_OVERDUE("提示：法院逾期未判决（案件 %s）", "案件 %s 的监护资格案件自法院受理之日起已超过特别程序审理期限，尚未判决，请与法院联系核实，不得推定结果。");
 
   private final String subject;
   private final String body;

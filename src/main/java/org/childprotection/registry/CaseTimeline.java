@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,13 +94,15 @@ public class CaseTimeline {
               "COURT_APPLICATION", "向法院提出申请 " + number, rs.getString("legal_grounds"),
               null));
           if (rs.getObject("accepted_at") != null) {
+            LocalDate acceptedDate = rs.getObject("accepted_date", LocalDate.class);
             entries.add(new Entry(rs.getObject("accepted_at", OffsetDateTime.class),
-                "COURT_ACCEPTED", "法院受理 " + number, rs.getString("court_case_number"), null));
+                "COURT_ACCEPTED", "法院受理 " + number, rs.getString("court_case_number")
+                    + (acceptedDate == null ? "" : "（受理日期 " + acceptedDate + "）"), null));
           }
           if (rs.getObject("ruled_at") != null) {
             String outcome = rs.getString("outcome");
             entries.add(new Entry(rs.getObject("ruled_at", OffsetDateTime.class), "COURT_RULING",
-                "法院裁定：" + OUTCOMES.getOrDefault(outcome, outcome),
+                "法院判决：" + OUTCOMES.getOrDefault(outcome, outcome),
                 rs.getString("court_case_number"), null));
           }
           return null;
@@ -107,7 +110,7 @@ public class CaseTimeline {
     jdbc.sql("SELECT placement, new_guardian, decided_by, decided_at FROM guardianship_placement "
             + "WHERE case_id = ?").param(c.id())
         .query((rs, n) -> entries.add(new Entry(rs.getObject("decided_at", OffsetDateTime.class),
-            "PLACEMENT", "指定监护人与安置：" + forms.optionLabel("appoint-guardian", "placement",
+            "PLACEMENT", "执行判决（监护人与安置）：" + forms.optionLabel("appoint-guardian", "placement",
                 rs.getString("placement")), rs.getString("new_guardian"),
             rs.getString("decided_by"))))
         .list();

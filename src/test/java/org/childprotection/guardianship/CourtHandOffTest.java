@@ -111,7 +111,8 @@ class CourtHandOffTest extends PlatformTest {
     assertThat(as("court").postJson("/api/court/rulings", "{\"applicationNumber\":").status())
         .isEqualTo(400);
     Http.Response unknown = as("court").postJson("/api/court/rulings", Map.of(
-        "applicationNumber", "SQ-1999-00001", "courtCaseNumber", "案号"));
+        "applicationNumber", "SQ-1999-00001", "courtCaseNumber", "案号",
+        "acceptedDate", "2026-01-05"));
     assertThat(unknown.status()).isEqualTo(404);
 
     assertThat(applications.byNumber(proceedings.application).orElseThrow().status())

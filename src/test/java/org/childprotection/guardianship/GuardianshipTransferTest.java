@@ -2,6 +2,7 @@ package org.childprotection.guardianship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,10 @@ class GuardianshipTransferTest extends PlatformTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  /** The city's clock: the court's dates are Nanjing's. */
+  @Autowired
+  Clock clock;
 
   private ProcessDriver drive;
 
@@ -262,7 +267,7 @@ class GuardianshipTransferTest extends PlatformTest {
         .execute();
 
     drive.complete(root, "recordAcceptance", Map.of("courtCaseNumber", "（2026）苏0106民特5号",
-        "acceptedDate", LocalDate.now().toString()));
+        "acceptedDate", LocalDate.now(clock).toString()));
     drive.fire(root, "OfflineRulingOverdue");
     drive.complete(root, "recordRuling", Map.of("rulingOutcome", "REVOKED",
         "rulingDate", LocalDate.now().toString(), "appointedGuardian", "祖母"));
@@ -338,6 +343,8 @@ class GuardianshipTransferTest extends PlatformTest {
       body.put("outcome", outcome);
       body.put("rulingDate", date);
       body.put("appointedGuardian", "祖母");
+    } else {
+      body.put("acceptedDate", LocalDate.now(clock).toString());
     }
     Http.Response answer = as("court").postJson("/api/court/rulings", body);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
