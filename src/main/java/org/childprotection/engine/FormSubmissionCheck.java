@@ -71,8 +71,14 @@ public class FormSubmissionCheck {
       throw new IllegalStateException("The form " + reference.getKey()
           + " is not deployed with deployment " + deploymentId);
     }
-    return schemasByFormDefinitionId.computeIfAbsent(definition.getId(),
-        id -> FormSchema.parse(command.getResourceManager().findResourceByDeploymentIdAndResourceName(
-            definition.getDeploymentId(), definition.getResourceName()).getBytes()));
+    FormSchema schema = schemasByFormDefinitionId.get(definition.getId());
+    if (schema == null) {
+      // Read outside the map's lock: two threads may both read a form once, nothing worse.
+      schema = FormSchema.parse(command.getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(),
+              definition.getResourceName()).getBytes());
+      schemasByFormDefinitionId.putIfAbsent(definition.getId(), schema);
+    }
+    return schema;
   }
 }

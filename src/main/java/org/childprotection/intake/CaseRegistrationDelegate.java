@@ -78,7 +78,7 @@ public class CaseRegistrationDelegate implements JavaDelegate {
   }
 
   /** The form field a report's field comes from; {@code suspectedCategories[1]} is the list. */
-  static String formKey(String reportField) {
+  private static String formKey(String reportField) {
     String field = reportField.replaceFirst("\\[\\d+]$", "");
     return FORM_KEYS_BY_REPORT_FIELD.getOrDefault(field, field);
   }
