@@ -1,7 +1,7 @@
 package org.childprotection.intake;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.api.ApiError.FieldError;
@@ -25,6 +25,19 @@ public class CaseRegistrationDelegate implements JavaDelegate {
       "childBirthDate", "childEstimatedAge", "household", "street", "community", "address",
       "suspectedCategories", "description", "reporterName", "reporterPhone", "immediateDanger");
 
+  /**
+   * The report's fields that the start form asks for, by their form field keys: a refusal names
+   * the form's field, so that Tasklist shows the reason next to it.
+   */
+  private static final Map<String, String> FORM_KEYS_BY_REPORT_FIELD = Map.ofEntries(
+      Map.entry("reporter.name", "reporterName"), Map.entry("reporter.phone", "reporterPhone"),
+      Map.entry("child.name", "childName"), Map.entry("child.idNumber", "childIdNumber"),
+      Map.entry("child.gender", "childGender"), Map.entry("child.birthDate", "childBirthDate"),
+      Map.entry("child.estimatedAge", "childEstimatedAge"),
+      Map.entry("child.household", "household"), Map.entry("location.district", "district"),
+      Map.entry("location.street", "street"), Map.entry("location.community", "community"),
+      Map.entry("location.address", "address"));
+
   private final ReportValidator validator;
   private final IntakeService intake;
 
@@ -38,10 +51,8 @@ public class CaseRegistrationDelegate implements JavaDelegate {
     ReportRequest report = fromForm(execution);
     List<FieldError> errors = validator.check(report);
     if (!errors.isEmpty()) {
-      FieldError first = errors.get(0);
-      throw new StepRefused(first.field(), errors.stream()
-          .map(e -> (e == first ? "" : e.field() + "：") + e.message())
-          .collect(Collectors.joining("；")));
+      throw new StepRefused(errors.stream()
+          .map(e -> new FieldError(formKey(e.field()), e.message())).toList());
     }
     IntakeResult opened = intake.openRegisteredInTasklist(report,
         PlatformIdentity.currentUserId(execution));
@@ -64,6 +75,12 @@ public class CaseRegistrationDelegate implements JavaDelegate {
         VariableValues.strings(execution.getVariable("suspectedCategories")),
         Boolean.TRUE.equals(execution.getVariable("immediateDanger")),
         text(execution, "description"), null);
+  }
+
+  /** The form field a report's field comes from; {@code suspectedCategories[1]} is the list. */
+  private static String formKey(String reportField) {
+    String field = reportField.replaceFirst("\\[\\d+]$", "");
+    return FORM_KEYS_BY_REPORT_FIELD.getOrDefault(field, field);
   }
 
   /** Empty form fields arrive as "": the report's checks treat them as not given. */

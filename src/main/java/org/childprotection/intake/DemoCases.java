@@ -71,7 +71,9 @@ public class DemoCases {
     triage(guardianship);
     assess(guardianship, Map.of("guardianHarm", "REPEATED_OR_CRIMINAL", "harmInProgress", true,
         "guardianSeriousHarmNoChange", true));
-    complete(guardianship, "caseConference", Map.of("safetyPlan", "演示：启动监护干预"));
+    complete(guardianship, "caseConference", Map.of("conferenceDate",
+        LocalDate.now(clock).toString(), "participants", List.of("protection-center", "police"),
+        "safetyPlan", "演示：启动监护干预"));
     complete(guardianship, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
     LOG.info("Demo cases created in gulou, qixia, jiangning and xuanwu");
   }
@@ -90,7 +92,9 @@ public class DemoCases {
   }
 
   private void triage(String instance) {
+    String categories = (String) engine.getRuntimeService().getVariable(instance, "categories");
     complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of(categories.split(",")),
         "triageNote", "演示：转区社工走访评估"));
   }
 
@@ -102,6 +106,8 @@ public class DemoCases {
         "imminentDanger", "harmInProgress", "withoutCare", "livingAlone")) {
       variables.put(flag, false);
     }
+    variables.put("income", "ADEQUATE");
+    variables.put("visitDate", LocalDate.now(clock).toString());
     variables.put("assessmentNote", "演示评估");
     variables.putAll(answers);
     complete(instance, "assessFamily", variables);

@@ -383,7 +383,8 @@ class PlatformBenchmark {
       throws InterruptedException {
     Http center = app.as("center");
     String variables = "{\"variables\":{\"urgent\":{\"value\":false,\"type\":\"Boolean\"},"
-        + "\"triageOutcome\":{\"value\":\"ASSESS\",\"type\":\"String\"}}}";
+        + "\"triageOutcome\":{\"value\":\"ASSESS\",\"type\":\"String\"},"
+        + "\"confirmedCategories\":{\"value\":\"[\\\"LEFT_BEHIND\\\"]\",\"type\":\"Json\"}}}";
     Load.Latencies latencies = new Load.Latencies();
     long end = System.nanoTime() + forSeconds * 1_000_000_000L;
     List<Task> queue = new ArrayList<>();

@@ -62,7 +62,8 @@ class BrowserJourneyTest extends PlatformTest {
     String instance = report.json().get("processInstanceId").asText();
     String caseNumber = report.json().get("caseNumber").asText();
     drive.runJobs(instance);
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("LEFT_BEHIND")));
     String taskId = drive.task(instance, "assessFamily").getId();
 
     // gulou works the assessment in Tasklist, in Chinese

@@ -100,6 +100,12 @@ public final class CaseFixtures {
     return answers;
   }
 
+  /** The case conference's answers: held today, with the center and the police. */
+  public static Map<String, Object> conference(String safetyPlan) {
+    return Map.of("conferenceDate", LocalDate.now().toString(),
+        "participants", List.of("protection-center", "police"), "safetyPlan", safetyPlan);
+  }
+
   public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
     Map<String, Object> result = new HashMap<>(base);
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -2,6 +2,7 @@ package org.childprotection.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.childprotection.casework.CaseFixtures.conference;
 import static org.childprotection.casework.CaseFixtures.greenAnswers;
 import static org.childprotection.casework.CaseFixtures.orangeAnswers;
 import static org.childprotection.casework.CaseFixtures.redAnswers;
@@ -61,7 +62,8 @@ class ChildProtectionCaseTest extends PlatformTest {
 
     complete(instance, "policeResponse", Map.of("needsTemporaryCare", true, "policeNote", "已带离"));
     assertThat(instance).isWaitingAt("triage", "arrangeTemporaryCare");
-    complete(instance, "arrangeTemporaryCare", Map.of("carePlace", "PROTECTION_CENTER"));
+    complete(instance, "arrangeTemporaryCare", Map.of("carePlace", "PROTECTION_CENTER",
+        "careStartDate", LocalDate.now().toString()));
     assertThat(instance).hasPassed("dangerHandled").isWaitingAt("triage");
   }
 
@@ -128,10 +130,10 @@ class ChildProtectionCaseTest extends PlatformTest {
     assertThat(instance).isWaitingAt("caseConference");
     assertThat(instance).variables().containsEntry("riskLevel", "RED")
         .containsEntry("riskOverride", true);
-    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "caseConference", conference("安全计划"));
     complete(instance, "reviewPlan", Map.of("planApproved", false, "reviewNote", "补充"));
     assertThat(instance).isWaitingAt("caseConference");
-    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划（修订）"));
+    complete(instance, "caseConference", conference("安全计划（修订）"));
     complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     assertThat(instance).isWaitingAt("waitForVisit");

@@ -291,7 +291,8 @@ class GuardianshipTransferTest extends PlatformTest {
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     Map<String, Object> answers = new HashMap<>();
     for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",
         "multipleInjuriesOrSevereMalnutrition", "disabilityOrDeathFromAbnormalCause",
@@ -303,8 +304,10 @@ class GuardianshipTransferTest extends PlatformTest {
     answers.put("guardianHarm", "REPEATED_OR_CRIMINAL");
     answers.put("income", "ADEQUATE");
     answers.put("guardianSeriousHarmNoChange", true);
+    answers.put("visitDate", LocalDate.now().toString());
+    answers.put("assessmentNote", "走访评估");
     drive.complete(root, "assessFamily", answers);
-    drive.complete(root, "caseConference", Map.of("safetyPlan", "启动监护干预"));
+    drive.complete(root, "caseConference", CaseFixtures.conference("启动监护干预"));
     drive.complete(root, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
     assertThat(drive.called(root, "guardianship-transfer")).isNotNull();
     drive.complete(root, "policeIntervention", police);
@@ -315,6 +318,7 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.complete(root, "investigateFamily", Map.of("investigators", "甲\n乙\n丙",
         "investigationFindings", "调查发现", "investigationRecommendation", conclusion));
     drive.complete(root, "interventionConference", Map.of("conferenceConclusion", conclusion,
+        "conferenceParticipants", List.of("civil-affairs", "police", "school"),
         "conferenceNote", "会商意见"));
   }
 

@@ -40,10 +40,12 @@ final class GuardianshipWalk {
     assertThat(opened.status()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     drive.complete(root, "assessFamily", Map.of("guardianHarm", "REPEATED_OR_CRIMINAL",
-        "income", "ADEQUATE", "harmInProgress", true, "guardianSeriousHarmNoChange", true));
-    drive.complete(root, "caseConference", Map.of("safetyPlan", "监护干预"));
+        "income", "ADEQUATE", "harmInProgress", true, "guardianSeriousHarmNoChange", true,
+        "visitDate", LocalDate.now().toString(), "assessmentNote", "走访"));
+    drive.complete(root, "caseConference", CaseFixtures.conference("监护干预"));
     drive.complete(root, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
     engine.getTaskService().complete(drive.task(root, "policeIntervention").getId(), Map.of(
         "childRemoved", false, "handedTo", "NOT_REMOVED", "evidenceList", "伤情照片",
@@ -51,10 +53,11 @@ final class GuardianshipWalk {
     runJobsExceptCourt(root);
     drive.complete(root, "investigateFamily", Map.of("investigators", "甲\n乙\n丙",
         "investigationFindings", "发现", "investigationRecommendation", "REVOKE"));
-    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE"));
+    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
+        "conferenceParticipants", List.of("civil-affairs", "police"), "conferenceNote", "会商"));
     engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
         "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
-        "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false));
+        "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false, "decisionNote", "申请"));
     return root;
   }
 

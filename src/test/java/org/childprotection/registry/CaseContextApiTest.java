@@ -109,7 +109,8 @@ class CaseContextApiTest extends PlatformTest {
     walk.completeAs("police", "police", opened, "policeResponse",
         Map.of("needsTemporaryCare", true, "policeNote", "已将儿童带离"));
     walk.completeAs("center", "protection-center", opened, "arrangeTemporaryCare",
-        Map.of("carePlace", "PROTECTION_CENTER", "careNote", "暂住保护中心东楼"));
+        Map.of("carePlace", "PROTECTION_CENTER", "careNote", "暂住保护中心东楼",
+            "careStartDate", java.time.LocalDate.now().toString()));
     JsonNode triage = as("center").get("/api/tasks/" + walk.taskId(opened, "triage")
         + "/context").json();
     assertThat(triage.get("child").get("whereNow").asText())

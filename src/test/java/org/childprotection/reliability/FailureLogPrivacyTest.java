@@ -26,8 +26,13 @@ class FailureLogPrivacyTest extends PlatformTest {
 
   private static final String PLANTED = IdNumber.withCheckCharacter("32010620160229" + "417");
 
+  /**
+   * The value is submitted beside the form's answers, which pass the form's check (an answer
+   * outside the form's options is refused before any delegate sees it), and the scoring
+   * delegate fails on it, quoting it.
+   */
   @Test
-  void aFormValueQuotedByAFailingDelegateStaysOutOfTheLog(CapturedOutput log) {
+  void aSubmittedValueQuotedByAFailingDelegateStaysOutOfTheLog(CapturedOutput log) {
     PersonalData.idNumber(PLANTED);
     ProcessDriver driver = new ProcessDriver(engine);
     String instance = CaseFixtures.caseAwaitingAssessment(as("center"), driver);
@@ -35,7 +40,7 @@ class FailureLogPrivacyTest extends PlatformTest {
     Map<String, Object> variables = new HashMap<>();
     CaseFixtures.greenAnswers()
         .forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    variables.put("income", Map.of("value", "收入 " + PLANTED));
+    variables.put("riskLevel", Map.of("value", "等级 " + PLANTED));
 
     Http.Response refused = as("gulou").postJson("/engine-rest/task/" + task + "/submit-form",
         Map.of("variables", variables));

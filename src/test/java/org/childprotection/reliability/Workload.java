@@ -102,7 +102,9 @@ final class Workload {
       }
       String taskId = tasks.json().get(0).get("id").asText();
       Map<String, Object> variables = new HashMap<>();
-      answers.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      // An answer given as a typed value (a checklist's JSON) is sent as it is.
+      answers.forEach((name, value) -> variables.put(name,
+          value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
       Http.Response done = user.postJson("/engine-rest/task/" + taskId + "/complete",
           Map.of("variables", variables));
       if (done.status() == 204) {

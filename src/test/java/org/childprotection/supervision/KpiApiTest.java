@@ -251,9 +251,11 @@ class KpiApiTest extends PlatformTest {
     assertThat(opened.status()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("STREET_BEGGING")));
     drive.complete(root, "assessFamily", Map.of("guardianHarm", "NEGLECT_OR_VERBAL",
-        "income", "BELOW_DIBAO"));
+        "income", "BELOW_DIBAO", "visitDate", LocalDate.now().toString(),
+        "assessmentNote", "走访"));
     return root;
   }
 
