@@ -317,7 +317,8 @@ class FormEntryTest extends PlatformTest {
     browser.click(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[normalize-space(text())='登记新个案']"))));
     browser.waitForText("困境类别");
-    browser.waitFor(By.cssSelector("input[id$='Field_childBirthDate-date'][placeholder='年-月-日']"));
+    browser.waiting().until(d -> browser.script("const i = document.querySelector("
+        + "\"input[id$='Field_childBirthDate-date']\"); return !!(i && i._flatpickr);"));
   }
 
   /** form-js takes a typed value a moment later (debounced), and on leaving the field. */
