@@ -81,7 +81,8 @@ class BrowserJourneyTest extends PlatformTest {
     browser.fill("assessmentNote", "浏览器测试：走访发现留守，需助学支持");
     WebElement visitDate = browser.driver().findElement(By.cssSelector("input[id*='Field_visitDate']"));
     LocalDate today = LocalDate.now();
-    visitDate.sendKeys(today.getMonthValue() + "/" + today.getDayOfMonth() + "/" + today.getYear());
+    // As the form asks for it (年-月-日, scripts/form-zh.js).
+    visitDate.sendKeys(today.toString());
     browser.driver().findElement(By.tagName("body")).click();
     browser.checkbox("needStudyAid");
     browser.checkbox("noContactWithSchoolOrCommunity");

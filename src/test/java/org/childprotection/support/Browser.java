@@ -79,13 +79,23 @@ public final class Browser implements AutoCloseable {
     return "http://localhost:" + port + path;
   }
 
-  /** Logs into a webapp ({@code tasklist}, {@code cockpit}) through its login form. */
+  /**
+   * Logs into a webapp ({@code tasklist}, {@code cockpit}) through its login form. The form puts
+   * the focus on the user name a moment after it shows (later on a busy machine), and what is
+   * typed then goes there: the fields are filled until they hold what was typed.
+   */
   public void login(String app, String user) {
     get("/camunda/app/" + app + "/default/");
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[type='text']")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector("input[type='password']"));
+    wait.until(d -> {
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys(user);
+      return user.equals(name.getAttribute("value")) && user.equals(password.getAttribute("value"));
+    });
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("input[type='password']")));

@@ -5,13 +5,16 @@
 // English fallback both files load, and Camunda sets moment's global locale from whichever
 // arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
 // The platform's plugins: the 案情 tab on every task, case labels on the task cards, the case file
-// (案卷检索) and the task list's sorting label (see each script).
+// (案卷检索) and the task list's sorting label; the forms in Chinese with dates read strictly, and
+// what a submission's refusal or success means (form-zh.js, form-feedback.js; see each script).
 export default {
   customScripts: [
     'scripts/task-list-sorting.js',
     'scripts/task-context.js',
     'scripts/task-labels.js',
-    'scripts/case-search.js'
+    'scripts/case-search.js',
+    'scripts/form-zh.js',
+    'scripts/form-feedback.js'
   ],
   locales: {
     availableLocales: ['en', 'zh'],
