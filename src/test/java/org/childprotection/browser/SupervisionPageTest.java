@@ -59,13 +59,14 @@ class SupervisionPageTest extends PlatformTest {
     Task triage = drive.task(gulou, "triage");
     dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
     String qixia = open("qixia", "SPECIAL_HARDSHIP");
-    drive.complete(qixia, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(qixia, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
     Task assessment = drive.task(qixia, "assessFamily");
     engine.getTaskService().setAssignee(assessment.getId(), "qixia");
     dueAgo(drive.task(qixia, "assessFamily"), Duration.ofHours(6).plusMinutes(10));
     dueAgo(drive.task(open("xuanwu", "STREET_BEGGING"), "triage"), Duration.ofMinutes(40));
-    assess(open("jiangning", "DOMESTIC_VIOLENCE"), CaseFixtures.yellowAnswers());
-    assess(open("gulou", "GUARDIANSHIP_LACKING"), CaseFixtures.orangeAnswers());
+    assess("jiangning", "DOMESTIC_VIOLENCE", CaseFixtures.yellowAnswers());
+    assess("gulou", "GUARDIANSHIP_LACKING", CaseFixtures.orangeAnswers());
 
     browser.login("cockpit", "supervisor");
     long chrome = (Long) browser.script("return window.outerHeight - window.innerHeight;");
@@ -185,9 +186,11 @@ class SupervisionPageTest extends PlatformTest {
     return root;
   }
 
-  /** Triage, then the family assessment with these answers: the case gets its level. */
-  private void assess(String root, Map<String, Object> answers) {
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+  /** A new case, triaged, then assessed with these answers: the case gets its level. */
+  private void assess(String district, String category, Map<String, Object> answers) {
+    String root = open(district, category);
+    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "confirmedCategories", List.of(category)));
     drive.complete(root, "assessFamily", answers);
   }
 
