@@ -2,6 +2,11 @@
 // It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh,
 // and is the fallback (see the Tasklist's config.js).
 export default {
+  // The app's name in Chinese on its login page, navbar and title.
+  app: {
+    name: '系统管理',
+    vendor: '未成年人社会保护平台'
+  },
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh'

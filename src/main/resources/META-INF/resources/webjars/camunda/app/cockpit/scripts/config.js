@@ -3,6 +3,11 @@
 // the fallback: see the Tasklist's config.js), and the supervision dashboard (绩效督导) as a
 // plugin on the Cockpit dashboard.
 export default {
+  // The app's name in Chinese on its login page, navbar and title.
+  app: {
+    name: '流程监控',
+    vendor: '未成年人社会保护平台'
+  },
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh'

@@ -5,13 +5,20 @@
 // English fallback both files load, and Camunda sets moment's global locale from whichever
 // arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
 // The platform's plugins: the 案情 tab on every task, case labels on the task cards, the case file
-// (案卷检索) and the task list's sorting label (see each script).
+// (案卷检索), the task list's sorting label, the task header's district and version, and a search
+// without CMMN (see each script). The app's name is said in Chinese (login page, navbar, title).
 export default {
+  app: {
+    name: '任务列表',
+    vendor: '未成年人社会保护平台'
+  },
   customScripts: [
     'scripts/task-list-sorting.js',
     'scripts/task-context.js',
     'scripts/task-labels.js',
-    'scripts/case-search.js'
+    'scripts/case-search.js',
+    'scripts/task-header.js',
+    'scripts/without-cmmn.js'
   ],
   locales: {
     availableLocales: ['en', 'zh'],
