@@ -110,7 +110,7 @@ class FormsInChineseTest extends PlatformTest {
           if (input.closest('.fjs-form-field-datetime')) {
             await pause(150);
             document.querySelectorAll('.flatpickr-calendar.open')
-              .forEach(c => pickers.push(c.innerText.replace(/\s+/g, ' ')));
+              .forEach(c => pickers.push(c.innerText.replace(/\\s+/g, ' ')));
             document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
           }
           input.blur();

@@ -2,15 +2,17 @@
 // It replaces the webjar's config.js: Simplified Chinese for browsers that ask for zh (and as
 // the fallback: see the Tasklist's config.js), and the supervision dashboard (绩效督导) as a
 // plugin on the Cockpit dashboard.
+import { APP_NAMES, VENDOR } from '../../tasklist/scripts/app-names.js';
+
 export default {
-  // The app's name in Chinese on its login page, navbar and title.
+  // The app's name in Chinese on its login page, navbar and title (scripts/app-names.js).
   app: {
-    name: '流程监控',
-    vendor: '未成年人社会保护平台'
+    name: APP_NAMES.cockpit,
+    vendor: VENDOR
   },
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['scripts/supervision-dashboard.js']
+  customScripts: ['scripts/supervision-dashboard.js', '../tasklist/scripts/app-menu.js']
 };

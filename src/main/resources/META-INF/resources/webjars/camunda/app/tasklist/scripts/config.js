@@ -5,12 +5,15 @@
 // English fallback both files load, and Camunda sets moment's global locale from whichever
 // arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
 // The platform's plugins: the 案情 tab on every task, case labels on the task cards, the case file
-// (案卷检索), the task list's sorting label, the task header's district and version, and a search
-// without CMMN (see each script). The app's name is said in Chinese (login page, navbar, title).
+// (案卷检索), the task list's sorting label, the task header's district and version, a search
+// without CMMN, and the app menu in Chinese (see each script). The app's name, the shortcuts'
+// descriptions too, are Chinese (login page, navbar, title, the 键盘快捷键 dialog).
+import { APP_NAMES, VENDOR } from './app-names.js';
+
 export default {
   app: {
-    name: '任务列表',
-    vendor: '未成年人社会保护平台'
+    name: APP_NAMES.tasklist,
+    vendor: VENDOR
   },
   customScripts: [
     'scripts/task-list-sorting.js',
@@ -18,7 +21,8 @@ export default {
     'scripts/task-labels.js',
     'scripts/case-search.js',
     'scripts/task-header.js',
-    'scripts/without-cmmn.js'
+    'scripts/without-cmmn.js',
+    'scripts/app-menu.js'
   ],
   locales: {
     availableLocales: ['en', 'zh'],
@@ -31,23 +35,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task / 认领当前选中的任务'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list / 聚焦到第一个过滤器'
+      description: '聚焦到第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list / 聚焦到任务列表的第一个任务'
+      description: '聚焦到任务列表的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form / 聚焦到表单的第一个输入框'
+      description: '聚焦到表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog / 打开发起流程对话框'
+      description: '打开发起流程对话框'
     }
   }
 };
