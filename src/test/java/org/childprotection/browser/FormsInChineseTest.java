@@ -72,7 +72,7 @@ class FormsInChineseTest extends PlatformTest {
       "NJ-\\d{4}-\\d{6}", "SQ-\\d{4}-\\d{5}", "末位可为X", "\\.(xlsx|csv)", "\\b(UTF-8|GBK)\\b")
       .map(Pattern::compile).toList();
   private static final Pattern LATIN = Pattern.compile(
-      "[A-Za-z][A-Za-z0-9_.\\-]*(?:[ /]+[A-Za-z0-9_.\\-]+)*");
+      "[A-Za-z][A-Za-z0-9_.\\-]*(?:[ /]+[A-Za-z][A-Za-z0-9_.\\-]*)*");
 
   /**
    * Opens every dropdown and every date picker, and touches every input so that its required
