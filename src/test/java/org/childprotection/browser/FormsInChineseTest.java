@@ -364,9 +364,12 @@ class FormsInChineseTest extends PlatformTest {
     return codes;
   }
 
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> report(String district, boolean danger, String category) {
     Map<String, Object> report = new HashMap<>(CaseFixtures.report(district, danger, category));
-    Map<?, ?> child = (Map<?, ?>) report.get("child");
+    Map<String, Object> child = new HashMap<>((Map<String, Object>) report.get("child"));
+    child.put("name", "表单检查儿童");
+    report.put("child", child);
     PersonalData.childName((String) child.get("name"));
     PersonalData.idNumber((String) child.get("idNumber"));
     return report;

@@ -14,10 +14,9 @@ import org.childprotection.support.Http;
 import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,7 +27,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * nothing of CMMN, which the platform does not run (案例变量, 案例实例业务编号 …); every filter's
  * list says what it is sorted by, and is.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebappChromeTest extends PlatformTest {
 
   private static final Map<String, String> APPS = Map.of("welcome", "平台首页",
@@ -36,12 +34,12 @@ class WebappChromeTest extends PlatformTest {
 
   private Browser browser;
 
-  @BeforeAll
+  @BeforeEach
   void openBrowser() {
     browser = Browser.open(port);
   }
 
-  @AfterAll
+  @AfterEach
   void closeBrowser() {
     if (browser != null) {
       browser.close();
@@ -50,8 +48,6 @@ class WebappChromeTest extends PlatformTest {
 
   @Test
   void everyLoginPageNamesItsAppInChinese() {
-    browser.get("/camunda/app/welcome/default/");
-    browser.logout();
     APPS.forEach((app, name) -> {
       browser.get("/camunda/app/" + app + "/default/");
       browser.waitFor(By.cssSelector("input[type='password']"));
@@ -73,8 +69,6 @@ class WebappChromeTest extends PlatformTest {
 
   @Test
   void theTaskSearchAndSortingOfferNothingOfCmmn() {
-    browser.get("/camunda/app/welcome/default/");
-    browser.logout();
     browser.login("tasklist", "gulou");
     WebElement search = browser.waitFor(By.cssSelector("[cam-widget-search] input.main-field"));
 
@@ -113,8 +107,6 @@ class WebappChromeTest extends PlatformTest {
       }
     }
 
-    browser.get("/camunda/app/welcome/default/");
-    browser.logout();
     browser.login("tasklist", "center");
     for (String filter : List.of("我的任务", "本组待办", "全部任务")) {
       browser.click(browser.waitFor(By.xpath("//*[normalize-space(text())='" + filter + "']")));
