@@ -1,37 +1,33 @@
 package org.childprotection.assessment;
 
-/** The four risk levels of SPEC 4a, declared from the most to the least serious. */
+/**
+ * The four risk levels of SPEC 4a, declared from the most to the least serious, with the words
+ * of the SPEC (一级/红 … 关注/绿) as every screen, export and text shows them.
+ */
 public enum RiskLevel {
-  RED("一级/红", "一级（红）"),
-  ORANGE("二级/橙", "二级（橙）"),
-  YELLOW("三级/黄", "三级（黄）"),
-  GREEN("关注/绿", "四级（绿）");
+  RED("一级（红）"),
+  ORANGE("二级（橙）"),
+  YELLOW("三级（黄）"),
+  GREEN("关注（绿）");
 
   private final String chineseName;
-  private final String displayName;
 
-  RiskLevel(String chineseName, String displayName) {
+  RiskLevel(String chineseName) {
     this.chineseName = chineseName;
-    this.displayName = displayName;
-  }
-
-  /** The level as the case file, task context and labels show it: 一级（红） … 四级（绿）. */
-  public String displayName() {
-    return displayName;
-  }
-
-  /** The display name of a stored level code, or null for none or an unknown code. */
-  public static String displayNameOf(String code) {
-    for (RiskLevel level : values()) {
-      if (level.name().equals(code)) {
-        return level.displayName;
-      }
-    }
-    return null;
   }
 
   public String chineseName() {
     return chineseName;
+  }
+
+  /** The words of a stored level code, or null for none or an unknown code. */
+  public static String chineseNameOf(String code) {
+    for (RiskLevel level : values()) {
+      if (level.name().equals(code)) {
+        return level.chineseName;
+      }
+    }
+    return null;
   }
 
   public boolean isHigherThan(RiskLevel other) {

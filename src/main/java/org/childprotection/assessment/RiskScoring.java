@@ -35,12 +35,11 @@ public class RiskScoring {
     if (override) {
       level = RiskLevel.RED;
       reasons.add(new Reason("LEVEL_BY_OVERRIDE",
-          "存在直接定级情形，定为" + level.chineseName() + "（总分 " + total + " 分）", 0));
+          "存在直接定级情形，定为" + level.chineseName() + "，总分 " + total + " 分", 0));
     } else {
       level = levelByPoints(total);
-      String verb = level == RiskLevel.GREEN ? "为" : "达到";
       reasons.add(new Reason("LEVEL_BY_POINTS",
-          "总分 " + total + " 分，" + verb + level.chineseName() + "（" + range(level) + "）", 0));
+          "总分 " + total + " 分，属 " + range(level) + "，定为" + level.chineseName(), 0));
     }
     return new RiskScore(a, b, c, d, e, total, level, override, reasons);
   }
@@ -159,10 +158,10 @@ public class RiskScoring {
   private String range(RiskLevel level) {
     Thresholds thresholds = policy.thresholds();
     return switch (level) {
-      case RED -> "≥" + thresholds.red();
-      case ORANGE -> thresholds.orange() + "–" + (thresholds.red() - 1);
-      case YELLOW -> thresholds.yellow() + "–" + (thresholds.orange() - 1);
-      case GREEN -> "<" + thresholds.yellow();
+      case RED -> thresholds.red() + " 分及以上";
+      case ORANGE -> thresholds.orange() + "–" + (thresholds.red() - 1) + " 分";
+      case YELLOW -> thresholds.yellow() + "–" + (thresholds.orange() - 1) + " 分";
+      case GREEN -> thresholds.yellow() + " 分以下";
     };
   }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.registry.CaseBinding;
 import org.childprotection.registry.Referrals;
+import org.childprotection.registry.Vocabulary;
 import org.springframework.stereotype.Component;
 
 /** Keeps the registry's referral in step with the unit's task: opened, then answered. */
@@ -24,7 +25,8 @@ public class ReferralTaskListener implements TaskListener {
       referrals.open(binding.caseOf(task).id(),
           (String) task.getVariable("referralUnit"), task.getDueDate(), task.getId());
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      String result = (String) task.getVariable("referralResult");
+      // Stored as the words a reader of the case file sees, with the unit's own feedback.
+      String result = Vocabulary.referralResult((String) task.getVariable("referralResult"));
       String feedback = (String) task.getVariable("referralFeedback");
       referrals.complete(task.getId(), (String) task.getVariable("referralAction"),
           feedback == null || feedback.isBlank() ? result : result + "：" + feedback,

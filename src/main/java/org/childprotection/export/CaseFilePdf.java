@@ -34,6 +34,7 @@ import org.childprotection.registry.CaseTimeline;
 import org.childprotection.registry.Children.Child;
 import org.childprotection.registry.Children.Guardian;
 import org.childprotection.registry.Referrals.Referral;
+import org.childprotection.registry.Vocabulary;
 import org.childprotection.registry.Reports.Report;
 import org.childprotection.registry.Visits.Visit;
 import org.springframework.stereotype.Component;
@@ -89,27 +90,27 @@ public class CaseFilePdf {
       section(document, fonts, "一、个案概况");
       document.add(keyValues(fonts,
           "个案编号", file.caseNumber(),
-          "状态", Labels.status(file.status()),
-          "所属区", Labels.district(file.district()),
-          "类别", Labels.categories(String.join(",", file.categories())),
+          "状态", Vocabulary.caseStatus(file.status()),
+          "所属区", Vocabulary.district(file.district()),
+          "类别", Vocabulary.words("category", String.join(",", file.categories())),
           "紧急", Labels.yesNo(file.urgent()),
           "报告时处于紧急危险", Labels.yesNo(file.immediateDanger()),
-          "风险等级", Labels.riskLevel(file.riskLevel()),
+          "风险等级", Vocabulary.riskLevel(file.riskLevel()),
           "立案时间", time(file.openedAt()),
           "结案时间", time(file.closedAt()),
-          "结案原因", Labels.closure(file.closureReason()),
+          "结案原因", Vocabulary.closureReason(file.closureReason()),
           "结案说明", Labels.text(file.closureNote())));
 
       section(document, fonts, "二、儿童基本信息");
       Child child = file.child();
       document.add(keyValues(fonts,
           "姓名", child.name(),
-          "性别", Labels.gender(child.gender()),
+          "性别", Vocabulary.gender(child.gender()),
           "出生日期", child.birthDate() != null ? days.format(child.birthDate())
               : child.estimatedAge() != null ? "不详（估计 " + child.estimatedAge() + " 岁）" : "不详",
           "身份证号", Labels.text(child.idNumber()),
-          "户籍", Labels.household(child.household()),
-          "住址", Labels.district(child.district()) + Labels.text(child.street())
+          "户籍", Vocabulary.word("household", child.household()),
+          "住址", Labels.text(Vocabulary.district(child.district())) + Labels.text(child.street())
               + Labels.text(child.community()) + Labels.text(child.address())));
 
       section(document, fonts, "三、监护人");
@@ -121,7 +122,7 @@ public class CaseFilePdf {
       document.add(table(fonts,
           new String[] {"接收时间", "渠道", "报告人", "联系电话", "紧急危险", "情况描述"},
           new float[] {2.2f, 2.2f, 2, 2.2f, 1.2f, 5}, file.reports(), (Report r) -> new String[] {
-              time(r.receivedAt()), Labels.channel(r.channel()),
+              time(r.receivedAt()), Vocabulary.channel(r.channel()),
               reporter(r), r.reporterPhone(), Labels.yesNo(r.immediateDanger()),
               r.description()}));
 
@@ -130,11 +131,12 @@ public class CaseFilePdf {
           new String[] {"评估时间", "类型", "A", "B", "C", "D", "E", "总分", "风险等级", "理由", "评估人"},
           new float[] {2.2f, 1.6f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 1, 1.5f, 4.5f, 1.4f},
           file.assessments(), (Assessment a) -> new String[] {
-              time(a.assessedAt()), Labels.assessment(a.kind()), String.valueOf(a.pointsA()),
+              time(a.assessedAt()), Vocabulary.word("assessmentKind", a.kind()),
+              String.valueOf(a.pointsA()),
               String.valueOf(a.pointsB()), String.valueOf(a.pointsC()),
               String.valueOf(a.pointsD()), String.valueOf(a.pointsE()),
               String.valueOf(a.total()),
-              Labels.riskLevel(a.riskLevel()) + (a.overrideRed() ? "（直接定级）" : ""),
+              Vocabulary.riskLevel(a.riskLevel()) + (a.overrideRed() ? "（直接定级）" : ""),
               a.reasons(), a.assessedBy()}));
 
       section(document, fonts, "六、转介与反馈");
@@ -142,14 +144,14 @@ public class CaseFilePdf {
           new String[] {"承办单位", "状态", "转介时间", "办理期限", "采取措施", "办理结果", "完成时间", "办理人"},
           new float[] {2, 1.2f, 2.2f, 2.2f, 3, 3, 2.2f, 1.4f},
           file.referrals(), (Referral r) -> new String[] {
-              Labels.unit(r.unit()), Labels.referral(r.status()), time(r.createdAt()),
-              time(r.dueAt()), r.actionTaken(), r.result(), time(r.completedAt()),
+              Vocabulary.group(r.unit()), Vocabulary.referralStatus(r.status()),
+              time(r.createdAt()), time(r.dueAt()), r.actionTaken(), r.result(), time(r.completedAt()),
               r.completedBy()}));
 
       section(document, fonts, "七、跟踪走访");
       document.add(table(fonts, new String[] {"走访时间", "走访人", "监护指导", "风险等级", "记录"},
           new float[] {2.2f, 1.5f, 4, 1.5f, 4}, file.visits(), (Visit v) -> new String[] {
-              time(v.visitedAt()), v.visitedBy(), v.guidance(), Labels.riskLevel(v.riskLevel()),
+              time(v.visitedAt()), v.visitedBy(), v.guidance(), Vocabulary.riskLevel(v.riskLevel()),
               v.notes()}));
 
       section(document, fonts, "八、监护干预与监护权转移");
@@ -157,7 +159,7 @@ public class CaseFilePdf {
       document.add(new Paragraph("干预措施", fonts.bold));
       document.add(table(fonts, new String[] {"时间", "措施", "监护人是否改正", "说明", "实施人"},
           new float[] {2.2f, 2.5f, 1.6f, 4, 1.5f}, only(proceedings.measures(), Measure.class),
-          (Measure m) -> new String[] {time(m.takenAt()), Labels.measure(m.measureType()),
+          (Measure m) -> new String[] {time(m.takenAt()), Vocabulary.measure(m.measureType()),
               Labels.yesNo(m.guardianChanged()), m.note(), m.takenBy()}));
       document.add(new Paragraph("向法院提出的申请", fonts.bold));
       document.add(table(fonts,
@@ -165,15 +167,17 @@ public class CaseFilePdf {
               "判决结果", "判决日期", "指定监护人"},
           new float[] {2, 1.8f, 2.5f, 1.5f, 1, 1.3f, 2.2f, 1.6f, 1.6f, 1.5f},
           only(proceedings.applications(), Application.class), (Application a) -> new String[] {
-              a.applicationNumber(), Labels.application(a.applicationType()), a.legalGrounds(),
-              Labels.applicant(a.applicant()), Labels.yesNo(a.procuratorateSupport()),
-              Labels.applicationStatus(a.status()), a.courtCaseNumber(),
-              Labels.outcome(a.outcome()), date(a.rulingDate()), a.appointedGuardian()}));
+              a.applicationNumber(), Vocabulary.word("applicationType", a.applicationType()),
+              Vocabulary.words("legalGround", a.legalGrounds()),
+              Vocabulary.word("applicant", a.applicant()), Labels.yesNo(a.procuratorateSupport()),
+              Vocabulary.word("applicationStatus", a.status()), a.courtCaseNumber(),
+              Vocabulary.courtOutcome(a.outcome()), date(a.rulingDate()), a.appointedGuardian()}));
       document.add(new Paragraph("监护人指定与安置", fonts.bold));
       document.add(table(fonts, new String[] {"决定时间", "监护人类型", "安置方式", "新监护人", "决定人"},
           new float[] {2.2f, 2.5f, 2, 2, 1.5f}, only(proceedings.placements(), Placement.class),
-          (Placement p) -> new String[] {time(p.decidedAt()), Labels.guardianType(p.guardianType()),
-              Labels.placement(p.placement()), p.newGuardian(), p.decidedBy()}));
+          (Placement p) -> new String[] {time(p.decidedAt()),
+              Vocabulary.word("guardianType", p.guardianType()),
+              Vocabulary.placement(p.placement()), p.newGuardian(), p.decidedBy()}));
 
       section(document, fonts, "九、个案记录");
       document.add(table(fonts, new String[] {"编号", "时间", "记录人", "内容", "更正记录"},

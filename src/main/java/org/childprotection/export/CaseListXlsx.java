@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.childprotection.organisation.District;
+import org.childprotection.registry.Vocabulary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -83,14 +84,14 @@ public class CaseListXlsx {
     Row row = sheet.createRow(sheet.getLastRowNum() + 1);
     String[] values = {
         rs.getString("case_number"),
-        Labels.status(rs.getString("status")),
+        Vocabulary.caseStatus(rs.getString("status")),
         time(rs.getObject("opened_at", OffsetDateTime.class)),
         time(rs.getObject("closed_at", OffsetDateTime.class)),
         rs.getString("name"),
         Labels.maskedIdNumber(rs.getString("id_number")),
-        Labels.categories(rs.getString("categories")),
-        Labels.riskLevel(rs.getString("risk_level")),
-        Labels.district(rs.getString("district"))};
+        Vocabulary.words("category", rs.getString("categories")),
+        Vocabulary.riskLevel(rs.getString("risk_level")),
+        Vocabulary.district(rs.getString("district"))};
     for (int i = 0; i < values.length; i++) {
       row.createCell(i).setCellValue(values[i]);
     }

@@ -44,6 +44,11 @@ public enum District {
     return "district-" + code;
   }
 
+  /** The name of the district's social workers' group, as Tasklist shows a task's groups. */
+  public String groupName() {
+    return chineseName + "民政/社工";
+  }
+
   public static Optional<District> ofCode(String code) {
     return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
   }

@@ -75,7 +75,7 @@ public class OrganisationSetup implements InitializingBean {
 
     for (District district : District.values()) {
       ensureTenant(identity, district.tenantId(), district.chineseName());
-      ensureGroup(identity, district.groupId(), district.chineseName() + "民政/社工", "DISTRICT");
+      ensureGroup(identity, district.groupId(), district.groupName(), "DISTRICT");
       ensureTenantGroupMembership(identity, district.tenantId(), district.groupId());
       grantCaseworker(authorizations, district.groupId());
     }
@@ -270,21 +270,30 @@ public class OrganisationSetup implements InitializingBean {
     }
   }
 
+  /**
+   * The group, with the name Tasklist shows for a task's groups: a database from before the
+   * name changed gets the current one.
+   */
   private static void ensureGroup(IdentityService identity, String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() > 0) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
       return;
     }
-    Group group = identity.newGroup(id);
     group.setName(name);
     group.setType(type);
     identity.saveGroup(group);
   }
 
+  /** The district's tenant, named as the district (鼓楼区), also in an older database. */
   private static void ensureTenant(IdentityService identity, String id, String name) {
-    if (identity.createTenantQuery().tenantId(id).count() > 0) {
+    Tenant tenant = identity.createTenantQuery().tenantId(id).singleResult();
+    if (tenant == null) {
+      tenant = identity.newTenant(id);
+    } else if (name.equals(tenant.getName())) {
       return;
     }
-    Tenant tenant = identity.newTenant(id);
     tenant.setName(name);
     identity.saveTenant(tenant);
   }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.childprotection.engine.PlatformIdentity;
-import org.childprotection.organisation.District;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
 public class CaseFacts {
 
   static final String AT_HOME = "家中（现住址）";
-  private static final Map<String, String> PLACEMENTS = Map.of(
-      "RELATIVE_HOME", "亲属家庭", "WELFARE_INSTITUTION", "儿童福利院",
-      "FOSTER_FAMILY", "家庭寄养");
 
   private final JdbcClient jdbc;
   private final HistoryService history;
@@ -37,17 +33,12 @@ public class CaseFacts {
     this.forms = forms;
   }
 
-  public static String districtName(String code) {
-    return District.ofCode(code).map(District::chineseName).orElse(code);
-  }
-
   public static List<TaskContext.Code> categories(String codes) {
     if (codes == null || codes.isBlank()) {
       return List.of();
     }
     return Arrays.stream(codes.split(",")).map(String::trim).filter(c -> !c.isEmpty())
-        .map(c -> new TaskContext.Code(c,
-            Category.ofCode(c).map(Category::chineseName).orElse(c)))
+        .map(c -> new TaskContext.Code(c, Vocabulary.category(c)))
         .toList();
   }
 
@@ -70,7 +61,7 @@ public class CaseFacts {
             + "WHERE case_id = ? ORDER BY decided_at DESC, id DESC").param(found.id())
         .query(String.class).list().stream().findFirst();
     if (placement.isPresent()) {
-      return "安置：" + PLACEMENTS.getOrDefault(placement.get(), placement.get());
+      return "安置：" + Vocabulary.placement(placement.get());
     }
     if (found.processInstanceId() == null) {
       return AT_HOME;

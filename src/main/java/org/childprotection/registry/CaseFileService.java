@@ -12,7 +12,6 @@ import org.childprotection.api.NotFoundException;
 import org.childprotection.api.RefusedException;
 import org.childprotection.api.TextChecks;
 import org.childprotection.assessment.RiskLevel;
-import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +88,7 @@ public class CaseFileService {
         reports.ofCase(found.id()), assessments.ofCase(found.id()),
         referrals.ofCase(found.id()), visits.ofCase(found.id()),
         guardianship.proceedingsOf(found.id()), view.name(),
-        CaseFacts.districtName(found.district()), RiskLevel.displayNameOf(found.riskLevel()),
+        Vocabulary.district(found.district()), RiskLevel.chineseNameOf(found.riskLevel()),
         otherCases, List.of(), List.of(), List.of(), List.of());
     List<CaseFile.NoteView> noteViews = notesOf(found);
     List<CaseAttachments.AttachmentView> attached = attachments.ofCase(found.id());
@@ -107,17 +106,17 @@ public class CaseFileService {
     List<String> units = access.unitGroups();
     List<UnitCaseFile.UnitReferral> own = referrals.ofCase(found.id()).stream()
         .filter(r -> units.contains(r.unit()))
-        .map(r -> new UnitCaseFile.UnitReferral(r.unit(), MemberUnit.ofGroupId(r.unit())
-            .map(MemberUnit::chineseName).orElse(r.unit()), r.status(), r.dueAt(),
+        .map(r -> new UnitCaseFile.UnitReferral(r.unit(), Vocabulary.group(r.unit()),
+            r.status(), r.dueAt(),
             r.completedAt(), why))
         .toList();
     return new UnitCaseFile(found.caseNumber(), found.status(), found.district(),
-        CaseFacts.districtName(found.district()), CaseFacts.categories(found.categories()),
-        found.urgent(), found.riskLevel(), RiskLevel.displayNameOf(found.riskLevel()),
+        Vocabulary.district(found.district()), CaseFacts.categories(found.categories()),
+        found.urgent(), found.riskLevel(), RiskLevel.chineseNameOf(found.riskLevel()),
         found.openedAt(), found.closedAt(),
         new UnitCaseFile.UnitChild(child.name(), child.gender(),
-            Masking.genderName(child.gender()), Masking.age(child, LocalDate.now(clock)),
-            child.district(), CaseFacts.districtName(child.district()), child.street()),
+            Vocabulary.gender(child.gender()), Masking.age(child, LocalDate.now(clock)),
+            child.district(), Vocabulary.district(child.district()), child.street()),
         own, otherCases, View.UNIT.name());
   }
 

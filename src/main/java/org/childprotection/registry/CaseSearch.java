@@ -100,10 +100,10 @@ public class CaseSearch {
       Case c = row.found();
       boolean unit = view == View.UNIT;
       found.add(new Found(c.caseNumber(), c.status(), c.district(),
-          CaseFacts.districtName(c.district()),
+          Vocabulary.district(c.district()),
           unit ? Masking.name(row.childName()) : row.childName(),
           unit ? null : Masking.idNumber(row.idNumber()), c.openedAt(), c.riskLevel(),
-          RiskLevel.displayNameOf(c.riskLevel())));
+          RiskLevel.chineseNameOf(c.riskLevel())));
       if (found.size() == MAX_RESULTS) {
         break;
       }

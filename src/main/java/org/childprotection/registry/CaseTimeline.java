@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,8 +14,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.childprotection.assessment.RiskLevel;
 import org.childprotection.engine.PlatformIdentity;
-import org.childprotection.intake.Channel;
-import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,10 +32,6 @@ public class CaseTimeline {
   /** Tasks the registry records more fully (a row of its own), left out as plain steps. */
   private static final Set<String> RECORDED_TASKS = Set.of("assessFamily", "followUpVisit",
       "handleReferral", "applyMeasure", "appointGuardian", "recordAcceptance", "recordRuling");
-  private static final Map<String, String> OUTCOMES = Map.of("REVOKED", "撤销监护人资格",
-      "RESTORED", "恢复监护人资格", "DISMISSED", "驳回申请");
-  private static final Map<String, String> CLOSURES = Map.of("RESOLVED", "问题已解决",
-      "AGE_18", "年满十八周岁", "REFERRED_OUT", "转出");
 
   private final JdbcClient jdbc;
   private final HistoryService history;
@@ -59,18 +52,18 @@ public class CaseTimeline {
     List<Entry> entries = new ArrayList<>();
     for (Reports.Report r : file.reports()) {
       entries.add(new Entry(r.receivedAt(), "REPORT", "收到报告（"
-          + Channel.ofCode(r.channel()).map(Channel::chineseName).orElse(r.channel()) + "）",
+          + Vocabulary.channel(r.channel()) + "）",
           r.description(), r.firstReceivingUnit()));
     }
     entries.addAll(steps(c));
     for (Assessments.Assessment a : file.assessments()) {
       entries.add(new Entry(a.assessedAt(), "ASSESSMENT",
           ("INITIAL".equals(a.kind()) ? "评估定级：" : "复评：")
-              + RiskLevel.displayNameOf(a.riskLevel()) + "（" + a.total() + " 分）",
+              + RiskLevel.chineseNameOf(a.riskLevel()) + "（" + a.total() + " 分）",
           a.reasons(), a.assessedBy()));
     }
     for (Referrals.Referral r : file.referrals()) {
-      String unit = MemberUnit.ofGroupId(r.unit()).map(MemberUnit::chineseName).orElse(r.unit());
+      String unit = Vocabulary.group(r.unit());
       entries.add(new Entry(r.createdAt(), "REFERRAL", "转介：" + unit, null, null));
       if (r.completedAt() != null) {
         entries.add(new Entry(r.completedAt(), "REFERRAL_FEEDBACK", "转介反馈：" + unit,
@@ -84,15 +77,15 @@ public class CaseTimeline {
     jdbc.sql("SELECT measure_type, note, taken_by, taken_at FROM guardianship_measure "
             + "WHERE case_id = ?").param(c.id())
         .query((rs, n) -> entries.add(new Entry(rs.getObject("taken_at", OffsetDateTime.class),
-            "MEASURE", "干预措施：" + forms.optionLabel("apply-measure", "measureType",
-                rs.getString("measure_type")), rs.getString("note"), rs.getString("taken_by"))))
+            "MEASURE", "干预措施：" + Vocabulary.measure(rs.getString("measure_type")),
+            rs.getString("note"), rs.getString("taken_by"))))
         .list();
     jdbc.sql("SELECT * FROM court_application WHERE case_id = ?").param(c.id())
         .query((rs, n) -> {
           String number = rs.getString("application_number");
           entries.add(new Entry(rs.getObject("filed_at", OffsetDateTime.class),
-              "COURT_APPLICATION", "向法院提出申请 " + number, rs.getString("legal_grounds"),
-              null));
+              "COURT_APPLICATION", "向法院提出申请 " + number,
+              Vocabulary.words("legalGround", rs.getString("legal_grounds")), null));
           if (rs.getObject("accepted_at") != null) {
             LocalDate acceptedDate = rs.getObject("accepted_date", LocalDate.class);
             entries.add(new Entry(rs.getObject("accepted_at", OffsetDateTime.class),
@@ -102,7 +95,7 @@ public class CaseTimeline {
           if (rs.getObject("ruled_at") != null) {
             String outcome = rs.getString("outcome");
             entries.add(new Entry(rs.getObject("ruled_at", OffsetDateTime.class), "COURT_RULING",
-                "法院判决：" + OUTCOMES.getOrDefault(outcome, outcome),
+                "法院判决：" + Vocabulary.courtOutcome(outcome),
                 rs.getString("court_case_number"), null));
           }
           return null;
@@ -110,13 +103,13 @@ public class CaseTimeline {
     jdbc.sql("SELECT placement, new_guardian, decided_by, decided_at FROM guardianship_placement "
             + "WHERE case_id = ?").param(c.id())
         .query((rs, n) -> entries.add(new Entry(rs.getObject("decided_at", OffsetDateTime.class),
-            "PLACEMENT", "执行判决（监护人与安置）：" + forms.optionLabel("appoint-guardian", "placement",
-                rs.getString("placement")), rs.getString("new_guardian"),
-            rs.getString("decided_by"))))
+            "PLACEMENT", "执行判决（监护人与安置）：" + Vocabulary.placement(rs.getString("placement")),
+            rs.getString("new_guardian"), rs.getString("decided_by"))))
         .list();
     for (CaseFile.NotificationView n : notifications) {
       if ("OUTBOX".equals(n.channel())) {
-        entries.add(new Entry(n.at(), "NOTIFICATION", n.subject(), null, n.recipient()));
+        entries.add(new Entry(n.at(), "NOTIFICATION", n.subject(), null,
+            Vocabulary.group(n.recipient())));
       }
     }
     for (CaseFile.NoteView note : notes) {
@@ -129,7 +122,7 @@ public class CaseTimeline {
     }
     if (c.closedAt() != null) {
       entries.add(new Entry(c.closedAt(), "CLOSURE", "结案："
-          + CLOSURES.getOrDefault(c.closureReason(), c.closureReason()), c.closureNote(), null));
+          + Vocabulary.closureReason(c.closureReason()), c.closureNote(), null));
     }
     entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;

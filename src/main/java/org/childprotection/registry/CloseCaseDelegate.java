@@ -25,7 +25,7 @@ public class CloseCaseDelegate implements JavaDelegate {
     String reason = (String) execution.getVariableLocal("closureReason");
     String note = switch (reason) {
       case "AGE_18" -> "儿童已年满18周岁，未成年人保护依法终止。移交说明：请区民政部门告知本人及监护人可申请的成年人救助与服务，"
-          + "风险等级 " + execution.getVariable("riskLevel") + "。";
+          + "风险等级：" + Vocabulary.riskLevel((String) execution.getVariable("riskLevel")) + "。";
       case "REFERRED_OUT" -> "已转出至：" + execution.getVariable("destination") + "。"
           + execution.getVariable("handoverNote");
       default -> (String) execution.getVariable("closureNote");

@@ -28,17 +28,6 @@ public final class Masking {
     return name.substring(0, name.offsetByCodePoints(0, 1)) + "**";
   }
 
-  public static String genderName(String gender) {
-    if (gender == null) {
-      return null;
-    }
-    return switch (gender) {
-      case "M" -> "男";
-      case "F" -> "女";
-      default -> "未知";
-    };
-  }
-
   /** The child's age in years on the day, from the birth date or else the estimated age. */
   public static Integer age(Children.Child child, LocalDate today) {
     if (child.birthDate() != null) {

@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.childprotection.api.NotFoundException;
 import org.childprotection.engine.PlatformIdentity;
-import org.childprotection.intake.Channel;
-import org.childprotection.organisation.MemberUnit;
 import org.childprotection.assessment.RiskLevel;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
@@ -84,7 +82,7 @@ public class TaskContextService {
       }
       return new TaskContext(task.getId(), task.getName(), task.getDueDate(),
           task.getStartTime(), null, null, task.getTenantId(),
-          CaseFacts.districtName(task.getTenantId()), null, null, List.of(), null, null,
+          Vocabulary.district(task.getTenantId()), null, null, List.of(), null, null,
           List.of(), null, List.of(), null, null, View.FULL.name());
     }
     Optional<Case> found = Optional.ofNullable(task.getRootProcessInstanceId())
@@ -108,23 +106,23 @@ public class TaskContextService {
     boolean unit = view == View.UNIT;
     Children.Child child = children.byId(c.childId());
     String address = unit
-        ? CaseFacts.districtName(child.district()) + join(child.street())
-        : CaseFacts.districtName(child.district()) + join(child.street())
+        ? Vocabulary.district(child.district()) + join(child.street())
+        : Vocabulary.district(child.district()) + join(child.street())
             + join(child.community()) + join(child.address());
     ChildFacts childFacts = new ChildFacts(child.name(), child.gender(),
-        Masking.genderName(child.gender()), Masking.age(child, LocalDate.now(clock)),
+        Vocabulary.gender(child.gender()), Masking.age(child, LocalDate.now(clock)),
         unit ? null : Masking.idNumber(child.idNumber()), address, facts.whereNow(c, !unit));
     List<ReportFacts> reportFacts = reports.ofCase(c.id()).stream()
         .map(r -> new ReportFacts(r.receivedAt(), r.channel(),
-            Channel.ofCode(r.channel()).map(Channel::chineseName).orElse(r.channel()),
+            Vocabulary.channel(r.channel()),
             unit ? null : r.description(), unit ? null : r.reporterName(),
             unit ? null : r.reporterPhone(), r.immediateDanger()))
         .toList();
     List<String> reasons = facts.riskReasons(c.id());
     return new TaskContext(task.getId(), task.getName(), task.getDueDate(), task.getStartTime(),
-        c.caseNumber(), c.status(), c.district(), CaseFacts.districtName(c.district()),
+        c.caseNumber(), c.status(), c.district(), Vocabulary.district(c.district()),
         c.urgent(), c.immediateDanger(), CaseFacts.categories(c.categories()), c.riskLevel(),
-        RiskLevel.displayNameOf(c.riskLevel()), reasons, childFacts, reportFacts,
+        RiskLevel.chineseNameOf(c.riskLevel()), reasons, childFacts, reportFacts,
         previousStep(task, unit), ask(task, c, reasons), view.name());
   }
 
@@ -204,10 +202,9 @@ public class TaskContextService {
         () -> asks.asksOf(unit.get(), categories, needs));
     String why = "类别：" + String.join("、", CaseFacts.categories(c.categories()).stream()
         .map(TaskContext.Code::name).toList())
-        + (c.riskLevel() == null ? "" : "；风险等级：" + RiskLevel.displayNameOf(c.riskLevel()))
+        + (c.riskLevel() == null ? "" : "；风险等级：" + RiskLevel.chineseNameOf(c.riskLevel()))
         + (reasons.isEmpty() ? "" : "；评估理由：" + String.join("；", reasons));
-    return new Ask(unit.get(), MemberUnit.ofGroupId(unit.get()).map(MemberUnit::chineseName)
-        .orElse(unit.get()), what.isEmpty() ? "按处置方案转介办理" : String.join("；", what), why);
+    return new Ask(unit.get(), Vocabulary.group(unit.get()), what.isEmpty() ? "按处置方案转介办理" : String.join("；", what), why);
   }
 
   private static NotFoundException notFound() {

@@ -64,14 +64,14 @@ public class TaskLabels {
       Case c = caseOf.get(task.getProcessInstanceId());
       if (c == null) {
         labels.put(task.getId(), new TaskLabel(null, null,
-            CaseFacts.districtName(task.getTenantId()), null, null));
+            Vocabulary.district(task.getTenantId()), null, null));
         continue;
       }
       View view = full.contains(c.id()) ? View.FULL : unitView == null ? View.UNIT : unitView;
       String name = childNames.get(c.childId());
       labels.put(task.getId(), new TaskLabel(c.caseNumber(),
-          view == View.UNIT ? Masking.name(name) : name, CaseFacts.districtName(c.district()),
-          c.riskLevel(), RiskLevel.displayNameOf(c.riskLevel())));
+          view == View.UNIT ? Masking.name(name) : name, Vocabulary.district(c.district()),
+          c.riskLevel(), RiskLevel.chineseNameOf(c.riskLevel())));
     }
     return labels;
   }

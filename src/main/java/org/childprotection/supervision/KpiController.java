@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.childprotection.api.ApiError;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
+import org.childprotection.registry.Vocabulary;
 import org.childprotection.security.EngineUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -77,13 +79,13 @@ public class KpiController {
 
   /** One district's (or the total's) figures, one row each. */
   private static void figures(StringBuilder csv, Kpis.DistrictKpis d) {
-    rows(csv, d, "在办案件（类别）", d.openCasesByCategory());
-    rows(csv, d, "在办案件（风险等级）", d.openCasesByLevel());
-    rows(csv, d, "逾期转介（单位）", d.overdueReferralsByUnit());
+    rows(csv, d, "在办案件（类别）", words("category", d.openCasesByCategory()));
+    rows(csv, d, "在办案件（风险等级）", words("riskLevel", d.openCasesByLevel()));
+    rows(csv, d, "逾期转介（单位）", words("group", d.overdueReferralsByUnit()));
     durationRows(csv, d, "报告至分诊（小时）", d.hoursToTriage());
     durationRows(csv, d, "报告至评估完成（小时）", d.hoursToAssessment());
     rows(csv, d, "走访", Map.of("应走访", d.visits().due(), "已走访", d.visits().done()));
-    rows(csv, d, "结案（原因）", d.closuresByReason());
+    rows(csv, d, "结案（原因）", words("closureReason", d.closuresByReason()));
     rows(csv, d, "逾期任务", Map.of("件数", d.overdueTaskCount()));
     rows(csv, d, "故障", Map.of("件数", d.incidentCount()));
   }
@@ -144,6 +146,13 @@ public class KpiController {
       super(message);
       this.parameter = parameter;
     }
+  }
+
+  /** The figures by the words of their codes, as a person reads the sheet. */
+  private static Map<String, Long> words(String kind, Map<String, Long> byCode) {
+    Map<String, Long> byWords = new LinkedHashMap<>();
+    byCode.forEach((code, value) -> byWords.put(Vocabulary.word(kind, code), value));
+    return byWords;
   }
 
   private static void rows(StringBuilder csv, Kpis.DistrictKpis d, String metric,

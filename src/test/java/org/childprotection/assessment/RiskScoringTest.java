@@ -158,7 +158,7 @@ class RiskScoringTest {
         tuple("LEVEL_BY_POINTS", 0));
     assertThat(score.reasons()).extracting(Reason::text).contains(
         "监护人造成伤害或曾被出具告诫书", "儿童 4 岁（0–5 岁）", "家庭人均收入低于2倍低保",
-        "总分 49 分，达到二级/橙（40–59）");
+        "总分 49 分，属 40–59 分，定为二级（橙）");
     assertThat(score.toVariables()).containsExactly(
         Map.entry("riskLevel", "ORANGE"),
         Map.entry("riskScore", 49),
@@ -170,7 +170,7 @@ class RiskScoringTest {
         Map.entry("riskOverride", false),
         Map.entry("riskReasons", "监护人造成伤害或曾被出具告诫书；单亲家庭；儿童 4 岁（0–5 岁）；"
             + "儿童有心理或行为问题；家庭人均收入低于2倍低保；无其他有能力的监护人；"
-            + "总分 49 分，达到二级/橙（40–59）"));
+            + "总分 49 分，属 40–59 分，定为二级（橙）"));
   }
 
   @Test
@@ -184,7 +184,7 @@ class RiskScoringTest {
             tuple("OVERRIDE_HARM_IN_PROGRESS", "侵害正在发生", 0),
             tuple("A_REPEATED_OR_CRIMINAL", "监护人多次侵害或涉嫌犯罪", 25),
             tuple("C_AGE", "儿童 13 岁（12–15 岁）", 2),
-            tuple("LEVEL_BY_OVERRIDE", "存在直接定级情形，定为一级/红（总分 27 分）", 0));
+            tuple("LEVEL_BY_OVERRIDE", "存在直接定级情形，定为一级（红），总分 27 分", 0));
     assertThat(score.toVariables())
         .containsEntry("riskLevel", "RED")
         .containsEntry("riskScore", 27)

@@ -121,6 +121,10 @@ class ChildProtectionCaseTest extends PlatformTest {
     assertThat(instance).isWaitingAt("waitForVisit");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE case_id = ? AND status = 'DONE'")
         .param(caseId(instance)).query(Long.class).single()).isEqualTo(3);
+    // The case file shows the unit's answer in words, not the form's code.
+    assertThat(jdbc.sql("SELECT result FROM referral WHERE case_id = ?").param(caseId(instance))
+        .query(String.class).list())
+        .allSatisfy(result -> assertThat(result).startsWith("已落实：").doesNotContain("DONE"));
   }
 
   @Test
@@ -221,7 +225,23 @@ class ChildProtectionCaseTest extends PlatformTest {
 
     assertThat(instance).isEnded().hasPassed("closedAtAdulthood");
     assertThat(caseRow(instance)).containsEntry("CLOSURE_REASON", "AGE_18");
-    assertThat((String) caseRow(instance).get("CLOSURE_NOTE")).contains("年满18周岁");
+    assertThat((String) caseRow(instance).get("CLOSURE_NOTE")).contains("年满18周岁")
+        .contains("风险等级：未评估");
+  }
+
+  /** The hand-over note says the level as people say it, not its code. */
+  @Test
+  void theHandOverNoteAtEighteenNamesTheRiskLevelInChinese() {
+    String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(18).plusDays(3));
+    ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "SPECIAL_HARDSHIP"));
+    runJobs(instance);
+    triage(instance);
+    complete(instance, "assessFamily", yellowAnswers());
+
+    engine.getManagementService().executeJob(timer(instance, "turnedEighteen").getId());
+
+    assertThat((String) caseRow(instance).get("CLOSURE_NOTE")).contains("风险等级：三级（黄）")
+        .doesNotContainPattern("[A-Za-z]");
   }
 
   @Test

@@ -64,7 +64,7 @@ class CaseExportTest extends PlatformTest {
       text = new PDFTextStripper().getText(document);
     }
     assertThat(text).contains("未成年人保护个案档案", assessed.number(), "测试儿童", "鼓楼区",
-        "留守流动", "三级/黄", "市教育局", id, "导出人", "gulou", "第 1 页");
+        "留守流动", "三级（黄）", "市教育局", id, "导出人", "gulou", "第 1 页");
     // The notes and the timeline are part of the file a court or an archive receives.
     assertThat(text).contains("个案记录", "家访记录：祖母同意配合学校", "时间线", "附件");
     assertThat(audits("gulou", "EXPORT_PDF", assessed.number())).isEqualTo(1);
@@ -117,8 +117,8 @@ class CaseExportTest extends PlatformTest {
     assertThat(rows.get(0)).containsExactly(CaseListXlsx.HEADERS);
     List<String> ours = rows.stream().filter(r -> r.get(0).equals(gulouCase.number()))
         .findFirst().orElseThrow();
-    assertThat(ours).containsExactly(gulouCase.number(), "办理中", ours.get(2), "", "测试儿童",
-        id.substring(0, 4) + "**********" + id.substring(14), "留守流动", "三级/黄", "鼓楼区");
+    assertThat(ours).containsExactly(gulouCase.number(), "在办", ours.get(2), "", "测试儿童",
+        id.substring(0, 4) + "**********" + id.substring(14), "留守流动", "三级（黄）", "鼓楼区");
     assertThat(ours.get(2)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     assertThat(rows).noneMatch(r -> r.get(0).equals(qixiaNumber));
     assertThat(rows.subList(1, rows.size())).allMatch(r -> r.get(8).equals("鼓楼区"))

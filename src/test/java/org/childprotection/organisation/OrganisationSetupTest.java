@@ -29,6 +29,29 @@ class OrganisationSetupTest extends PlatformTest {
         .isEqualTo("鼓楼区");
   }
 
+  /** A database set up before the names were Chinese gets them at the next start. */
+  @Test
+  void theSetupGivesTenantsAndGroupsTheirChineseNames() {
+    Tenant tenant = identity().createTenantQuery().tenantId("qixia").singleResult();
+    tenant.setName("qixia");
+    identity().saveTenant(tenant);
+    Group group = identity().createGroupQuery().groupId("district-qixia").singleResult();
+    group.setName("district-qixia");
+    identity().saveGroup(group);
+    Group unit = identity().createGroupQuery().groupId("education").singleResult();
+    unit.setName("education");
+    identity().saveGroup(unit);
+
+    organisation.afterPropertiesSet();
+
+    assertThat(identity().createTenantQuery().tenantId("qixia").singleResult().getName())
+        .isEqualTo("栖霞区");
+    assertThat(identity().createGroupQuery().groupId("district-qixia").singleResult().getName())
+        .isEqualTo("栖霞区民政/社工");
+    assertThat(identity().createGroupQuery().groupId("education").singleResult().getName())
+        .isEqualTo("市教育局");
+  }
+
   @Test
   void theHistoryGrantsNameEveryProcessOfTheModels() {
     List<String> platformProcesses = engine.getRepositoryService().createDeploymentQuery()

@@ -101,10 +101,15 @@ class KpiApiTest extends PlatformTest {
 
   @Test
   void theFiguresExportAsCsv() {
+    openAndAssess();
     Http.Response csv = as("supervisor").get("/api/supervision/kpis.csv?district=gulou");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.body()).contains("区,区名,指标,项目,数值").contains("gulou,鼓楼区,走访,应走访");
+    // The items are said in words (类别, 风险等级, 单位, 结案原因), not as the API's codes.
+    assertThat(csv.body()).contains("gulou,鼓楼区,在办案件（风险等级）,").contains(",流浪乞讨,");
+    assertThat(csv.body().lines().skip(1).map(line -> line.split(",")[3]))
+        .noneMatch(item -> item.matches(".*[A-Za-z].*"));
   }
 
   @Test

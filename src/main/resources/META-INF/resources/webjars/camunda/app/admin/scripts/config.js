@@ -1,7 +1,15 @@
 // Admin configuration of the minor social protection platform.
 // It replaces the webjar's config.js: Simplified Chinese is offered to browsers that ask for zh,
 // and is the fallback (see the Tasklist's config.js).
+import { APP_NAMES, VENDOR } from '../../tasklist/scripts/app-names.js';
+
 export default {
+  // The app's name in Chinese on its login page, navbar and title (scripts/app-names.js).
+  app: {
+    name: APP_NAMES.admin,
+    vendor: VENDOR
+  },
+  customScripts: ['../tasklist/scripts/app-menu.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh'

@@ -5,12 +5,11 @@
 // CSV download (/api/supervision/kpis.csv) holds the same figures. Names of codes and the DOM
 // helper are the Tasklist plugins' own, so both apps say the same thing.
 import {
-  el, time, named, CATEGORIES, LEVELS, LEVEL_CLASS, UNITS, CLOSURES
+  el, time, named, codesOf, vocabulary, LEVEL_CLASS
 } from '../../tasklist/scripts/case-common.js';
 
 const PATH = '/supervision';
 const LEVEL_ORDER = ['RED', 'ORANGE', 'YELLOW', 'GREEN', 'UNASSESSED'];
-const CATEGORY_ORDER = Object.keys(CATEGORIES);
 
 function sum(counts) {
   return Object.values(counts || {}).reduce((a, b) => a + b, 0);
@@ -33,9 +32,9 @@ function caseLink(caseNumber) {
 }
 
 /** "流浪乞讨 3、监护缺失 1", or 无. */
-function breakdown(counts, names, order) {
+function breakdown(counts, kind, order) {
   const keys = (order || Object.keys(counts || {})).filter(k => count(counts, k) > 0);
-  return keys.length ? keys.map(k => `${named(names, k)} ${count(counts, k)}`).join('、') : '无';
+  return keys.length ? keys.map(k => `${named(kind, k)} ${count(counts, k)}`).join('、') : '无';
 }
 
 function tile(label, figure, value, detail, warn) {
@@ -47,22 +46,22 @@ function tile(label, figure, value, detail, warn) {
 
 function totals(t) {
   const levels = LEVEL_ORDER.map(level => el('span', { class: 'mp-sv-chip ' + (LEVEL_CLASS[level] || '') },
-    `${LEVELS[level]} `, el('b', { 'data-figure': 'level-' + level }, count(t.openCasesByLevel, level))));
+    `${named('riskLevel', level)} `, el('b', { 'data-figure': 'level-' + level }, count(t.openCasesByLevel, level))));
   return el('section', { class: 'mp-sv-totals', 'data-district': t.district },
     el('h3', {}, t.name),
     el('div', { class: 'mp-sv-tiles' },
       tile('在办案件', 'openCases', sum(t.openCasesByLevel), el('div', { class: 'mp-sv-chips' }, levels)),
       tile('逾期任务', 'overdueTasks', t.overdueTaskCount, '截至目前', t.overdueTaskCount > 0),
       tile('逾期转介', 'overdueReferrals', sum(t.overdueReferralsByUnit),
-        breakdown(t.overdueReferralsByUnit, UNITS), sum(t.overdueReferralsByUnit) > 0),
+        breakdown(t.overdueReferralsByUnit, 'group'), sum(t.overdueReferralsByUnit) > 0),
       tile('故障', 'incidents', t.incidentCount, '流程中待处理的故障', t.incidentCount > 0),
       tile('报告至分诊（小时）', 'hoursToTriage', hours(t.hoursToTriage.median),
         `中位数；第90百分位 ${hours(t.hoursToTriage.p90)}，共 ${t.hoursToTriage.count} 件`),
       tile('报告至评估（小时）', 'hoursToAssessment', hours(t.hoursToAssessment.median),
         `中位数；第90百分位 ${hours(t.hoursToAssessment.p90)}，共 ${t.hoursToAssessment.count} 件`),
       tile('走访（已走访/应走访）', 'visits', `${t.visits.done}/${t.visits.due}`),
-      tile('结案', 'closures', sum(t.closuresByReason), breakdown(t.closuresByReason, CLOSURES))),
-    el('p', { class: 'mp-sv-line' }, '在办案件（类别）：', breakdown(t.openCasesByCategory, CATEGORIES, CATEGORY_ORDER)));
+      tile('结案', 'closures', sum(t.closuresByReason), breakdown(t.closuresByReason, 'closureReason'))),
+    el('p', { class: 'mp-sv-line' }, '在办案件（类别）：', breakdown(t.openCasesByCategory, 'category', codesOf('category'))));
 }
 
 /** A number in a cell, with a bar as long as its share of the column's largest. */
@@ -80,7 +79,7 @@ function districtRow(d, largest) {
     el('th', { scope: 'row' }, d.name),
     cell('openCases', ...(largest ? bar(open, largest.open) : [open])),
     LEVEL_ORDER.map(level => cell('level-' + level, count(d.openCasesByLevel, level))),
-    CATEGORY_ORDER.map(category => cell('category-' + category, count(d.openCasesByCategory, category))),
+    codesOf('category').map(category => cell('category-' + category, count(d.openCasesByCategory, category))),
     cell('overdueTasks', ...(largest ? bar(d.overdueTaskCount, largest.overdue, true) : [d.overdueTaskCount])),
     cell('overdueReferrals', sum(d.overdueReferralsByUnit)),
     cell('incidents', d.incidentCount),
@@ -107,8 +106,8 @@ function districtTable(kpis) {
         el('th', { rowspan: '2', scope: 'col' }, '走访', el('br'), '已/应'),
         el('th', { rowspan: '2', scope: 'col' }, '结案')),
       el('tr', {}, column('合计'), LEVEL_ORDER.map(level => el('th', { scope: 'col', class: LEVEL_CLASS[level] || '' },
-        LEVELS[level])),
-        CATEGORY_ORDER.map(category => column(CATEGORIES[category])),
+        named('riskLevel', level))),
+        codesOf('category').map(category => column(named('category', category))),
         column('逾期任务'), column('逾期转介'), column('故障'),
         column('中位数'), column('第90百分位'), column('中位数'), column('第90百分位'))),
     el('tbody', {}, kpis.districts.map(d => districtRow(d, largest))),
@@ -151,6 +150,7 @@ async function load(node, form) {
       credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' }
     });
     kpis = await answer.json();
+    await vocabulary();
   } catch (e) {
     out.replaceChildren(el('p', { class: 'mp-error' }, '无法读取督导数据，请稍后重试。'));
     return;

@@ -50,44 +50,45 @@ export function time(value) {
   return Number.isNaN(date.getTime()) ? String(value) : TIME.format(date).replace(/\//g, '-');
 }
 
-export const CATEGORIES = {
-  STREET_BEGGING: '流浪乞讨', GUARDIANSHIP_LACKING: '监护缺失', LEFT_BEHIND: '留守流动',
-  DOMESTIC_VIOLENCE: '家庭暴力', SPECIAL_HARDSHIP: '特殊困难'
-};
-export const LEVELS = { RED: '一级/红', ORANGE: '二级/橙', YELLOW: '三级/黄', GREEN: '关注/绿', UNASSESSED: '待评估' };
-export const CHANNELS = {
-  HOTLINE_12345: '12345政府热线', POLICE_110: '110指挥中心', YOUTH_12355: '12355青少年服务台',
-  CIVIL_12349: '12349民政服务热线', RESCUE_24H: '流浪救助24小时电话', MANDATORY_REPORTER: '强制报告责任人',
-  DEPARTMENT_NOTICE: '部门信息筛查通报', LEDGER: '基础台帐摸底排查', WALK_IN: '来访'
-};
-export const NOTIFICATION_CHANNELS = { OUTBOX: '站内消息', MAIL: '邮件', WEBHOOK: '短信/OA' };
-export const GENDERS = { M: '男', F: '女' };
-export const CASE_STATUS = { OPEN: '在办', CLOSED: '已结案' };
 export const LEVEL_CLASS = { RED: 'mp-red', ORANGE: 'mp-orange', YELLOW: 'mp-yellow', GREEN: 'mp-green' };
-export const UNITS = {
-  'protection-center': '市未成年人保护中心', 'civil-affairs': '市民政局', police: '公安局',
-  procuratorate: '检察院', court: '法院', education: '教育局', health: '卫生局', housing: '住建委',
-  hrss: '人社局', justice: '司法局', finance: '财政局', population: '人口计生委',
-  'youth-league': '团市委', 'womens-federation': '妇联', 'disabled-federation': '残联'
-};
-export const REFERRAL_STATUS = { OPEN: '办理中', DONE: '已办结' };
-export const REFERRAL_RESULT = { DONE: '已落实', PARTIAL: '部分落实', NOT_POSSIBLE: '无法落实' };
-export const MEASURES = {
-  CRITICISM: '批评教育', WARNING_LETTER: '出具告诫书并查访', REPRIMAND: '训诫',
-  FAMILY_EDUCATION: '家庭教育指导'
-};
-export const PLACEMENTS = { RELATIVE_HOME: '亲属家庭', WELFARE_INSTITUTION: '儿童福利院', FOSTER_FAMILY: '家庭寄养' };
-export const GUARDIAN_TYPES = { RELATIVE_IN_ORDER: '其他亲属（依法定顺序）', CIVIL_AFFAIRS: '民政部门担任监护人' };
-export const COURT_OUTCOMES = { REVOKED: '撤销监护资格', DISMISSED: '驳回申请', RESTORED: '恢复监护资格' };
-export const CLOSURES = { RESOLVED: '风险消除', AGE_18: '年满18周岁', REFERRED_OUT: '转出' };
-export const ATTACHMENT_KINDS = {
-  PHOTO: '照片', INJURY_REPORT: '伤情鉴定', HANDOVER: '交接书', JUDGMENT: '判决书',
-  WARNING_LETTER: '告诫书', CONSENT: '同意书', OTHER: '其他'
-};
 
-/** A code in Chinese when it is one we know, else as given. */
-export function named(names, code) {
-  return present(code) ? (names[code] || code) : null;
+let words = {};
+let loading = null;
+
+/**
+ * The words of the platform's codes (districts, units, levels, statuses …), as the API and the
+ * exports say them: GET /api/vocabulary, asked once a user is logged in (a failed answer is
+ * asked again next time). Await it before rendering with {@link named}.
+ */
+export function vocabulary() {
+  if (!loading) {
+    const forget = () => {
+      loading = null;
+    };
+    loading = getJson('/api/vocabulary').then((result) => {
+      if (result.ok && result.body) {
+        words = result.body;
+      } else {
+        forget();
+      }
+    }, forget);
+  }
+  return loading;
+}
+
+/** A code of a kind ('caseStatus', 'group' …) in Chinese once the vocabulary is loaded, else as given. */
+export function named(kind, code) {
+  return present(code) ? ((words[kind] || {})[code] || code) : null;
+}
+
+/** The codes of a kind, in the vocabulary's order (the enums' order), once it is loaded. */
+export function codesOf(kind) {
+  return Object.keys(words[kind] || {});
+}
+
+/** Comma-separated codes of a kind in Chinese: "家庭暴力、特殊困难". */
+export function namedList(kind, codes) {
+  return present(codes) ? String(codes).split(',').map(c => named(kind, c.trim())).join('、') : null;
 }
 
 /** The webapps' CSRF token (the cookie Camunda's filter sets beside the session). */
@@ -137,11 +138,12 @@ export function caseUrl(caseNumber) {
 
 /**
  * The upload of a file to a case (Tasklist forms have no file picker): a kind, the file, and the
- * task it belongs to when uploaded beside one. Calls done(attachment) after a 201.
+ * task it belongs to when uploaded beside one. Calls done(attachment) after a 201. The
+ * vocabulary must be loaded (the kinds are its words).
  */
 export function uploadForm(caseNumber, taskId, done) {
   const kind = el('select', { name: 'kind', class: 'form-control', 'aria-label': '附件类别' },
-    Object.entries(ATTACHMENT_KINDS).map(([code, name]) => el('option', { value: code }, name)));
+    Object.keys(words.attachmentKind || {}).map(code => el('option', { value: code }, named('attachmentKind', code))));
   const file = el('input', { type: 'file', name: 'file', class: 'form-control',
     accept: '.jpg,.jpeg,.png,.pdf,.docx', 'aria-label': '选择文件' });
   const status = el('div', { class: 'mp-status', role: 'status' });

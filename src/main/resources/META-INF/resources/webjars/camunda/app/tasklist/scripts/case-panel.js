@@ -3,9 +3,8 @@
 // attachments to add, and for supervisors who looked at the file. Opened from the navbar
 // (案卷检索) and from a task's 案情 tab (打开案卷).
 import {
-  el, field, present, time, named, getJson, post, reasons, caseUrl, uploadForm,
-  CATEGORIES, LEVELS, LEVEL_CLASS, GENDERS, CASE_STATUS, UNITS, REFERRAL_STATUS, REFERRAL_RESULT,
-  MEASURES, PLACEMENTS, GUARDIAN_TYPES, COURT_OUTCOMES, CLOSURES, CHANNELS, NOTIFICATION_CHANNELS
+  el, field, present, time, named, namedList, vocabulary, getJson, post, reasons, caseUrl, uploadForm,
+  LEVEL_CLASS
 } from './case-common.js';
 
 const PANEL_ID = 'mp-case-panel';
@@ -24,7 +23,7 @@ function none(text) {
 
 function level(code, name) {
   return present(code) ? el('span', { class: 'mp-level ' + (LEVEL_CLASS[code] || '') },
-    name || named(LEVELS, code)) : null;
+    name || named('riskLevel', code)) : null;
 }
 
 /** The panel, created once and reused; Escape and 关闭 close it. */
@@ -88,7 +87,7 @@ async function search(text) {
     return;
   }
   out.replaceChildren(el('p', {}, '检索中…'));
-  const result = await getJson('/api/cases?q=' + encodeURIComponent(q));
+  const [result] = await Promise.all([getJson('/api/cases?q=' + encodeURIComponent(q)), vocabulary()]);
   if (!result.ok) {
     out.replaceChildren(el('p', { class: 'mp-error' }, reasons(result, '检索失败（' + result.status + '）')));
     return;
@@ -99,7 +98,7 @@ async function search(text) {
       found.map(c => el('li', {}, caseLink(c.caseNumber),
         el('span', { class: 'mp-child' }, c.childName),
         present(c.idNumber) ? el('span', { class: 'mp-id' }, c.idNumber) : null,
-        el('span', {}, c.districtName), el('span', {}, named(CASE_STATUS, c.status)),
+        el('span', {}, c.districtName), el('span', {}, named('caseStatus', c.status)),
         el('span', {}, '立案 ' + time(c.openedAt)), level(c.riskLevel, c.riskLevelName)))));
 }
 
@@ -115,7 +114,7 @@ function caseLink(caseNumber) {
 async function showCase(caseNumber) {
   const out = body();
   out.replaceChildren(el('p', {}, '加载案卷…'));
-  const result = await getJson(caseUrl(caseNumber));
+  const [result] = await Promise.all([getJson(caseUrl(caseNumber)), vocabulary()]);
   if (!result.ok) {
     out.replaceChildren(el('p', { class: 'mp-error' }, reasons(result, '无法读取案卷（' + result.status + '）')));
     return;
@@ -134,20 +133,20 @@ function casePage(file) {
   const g = file.guardianship || {};
   return [
     el('div', { class: 'mp-case-head', 'data-case': file.caseNumber },
-      el('h2', {}, file.caseNumber), el('span', {}, named(CASE_STATUS, file.status)),
+      el('h2', {}, file.caseNumber), el('span', {}, named('caseStatus', file.status)),
       el('span', {}, file.districtName || file.district), level(file.riskLevel, file.riskLevelName),
       file.urgent ? el('span', { class: 'mp-flag' }, '紧急') : null,
       file.immediateDanger ? el('span', { class: 'mp-flag' }, '曾报告紧急危险') : null),
     section('儿童', card(
-      field('姓名', child.name), field('性别', child.genderName || named(GENDERS, child.gender)),
+      field('姓名', child.name), field('性别', child.genderName || named('gender', child.gender)),
       field('出生日期', child.birthDate), field('年龄', present(child.age) ? child.age + ' 岁' : null),
       field('估计年龄', present(child.estimatedAge) ? child.estimatedAge + ' 岁' : null),
-      field('身份证号', child.idNumber), field('户籍', child.household),
+      field('身份证号', child.idNumber), field('户籍', named('household', child.household)),
       field('住址', [child.district && (child.districtName || file.districtName || child.district),
         child.street, child.community, child.address].filter(present).join(' ')),
-      field('类别', (file.categories || []).map(c => (c && c.code) ? c.name || named(CATEGORIES, c.code) : named(CATEGORIES, c))),
+      field('类别', (file.categories || []).map(c => (c && c.code) ? c.name || named('category', c.code) : named('category', c))),
       field('立案时间', time(file.openedAt)), field('结案时间', time(file.closedAt)),
-      field('结案原因', named(CLOSURES, file.closureReason)), field('结案说明', file.closureNote)),
+      field('结案原因', named('closureReason', file.closureReason)), field('结案说明', file.closureNote)),
       present(file.guardians) ? el('div', {}, el('h4', {}, '监护人'), file.guardians.map(x => card(
         field('姓名', x.name), field('关系', x.relation), field('电话', x.phone), field('状况', x.status)))) : null),
     section('该儿童的全部案件', el('ul', { class: 'mp-results' },
@@ -155,10 +154,10 @@ function casePage(file) {
         .concat((file.otherCases || []).filter(c => c.caseNumber !== file.caseNumber))
         .map(c => el('li', {}, c.caseNumber === file.caseNumber
         ? el('strong', {}, c.caseNumber + '（本案）') : caseLink(c.caseNumber),
-        el('span', {}, named(CASE_STATUS, c.status)), el('span', {}, '立案 ' + time(c.openedAt)),
+        el('span', {}, named('caseStatus', c.status)), el('span', {}, '立案 ' + time(c.openedAt)),
         present(c.closedAt) ? el('span', {}, '结案 ' + time(c.closedAt)) : null)))),
     section('报告', present(file.reports) ? file.reports.map(r => card(
-      field('接报时间', time(r.receivedAt)), field('渠道', r.channelName || named(CHANNELS, r.channel)),
+      field('接报时间', time(r.receivedAt)), field('渠道', r.channelName || named('channel', r.channel)),
       field('报告人', r.reporterName), field('联系电话', r.reporterPhone),
       field('报告单位', r.reporterOrganisation), field('紧急危险', r.immediateDanger ? '是' : null),
       field('内容', r.description))) : none()),
@@ -168,10 +167,10 @@ function casePage(file) {
       field('得分', `合计 ${a.total}（A ${a.pointsA}，B ${a.pointsB}，C ${a.pointsC}，D ${a.pointsD}，E ${a.pointsE}）`),
       field('直接定为一级', a.overrideRed ? '是' : null), field('依据', a.reasons))) : none()),
     section('处置计划与转介', present(file.referrals) ? file.referrals.map(r => card(
-      field('承办单位', r.unitName || named(UNITS, r.unit)), field('状态', named(REFERRAL_STATUS, r.status)),
+      field('承办单位', r.unitName || named('group', r.unit)), field('状态', named('referralStatus', r.status)),
       field('转介原因', r.why),
       field('转介时间', time(r.createdAt)), field('办理期限', time(r.dueAt)),
-      field('采取的措施', r.actionTaken), field('落实情况', named(REFERRAL_RESULT, r.result)),
+      field('采取的措施', r.actionTaken), field('落实情况', named('referralResult', r.result)),
       field('办结时间', time(r.completedAt)), field('办理人', r.completedBy))) : none()),
     section('走访', present(file.visits) ? file.visits.map(v => card(
       field('走访时间', time(v.visitedAt)), field('走访人', v.visitedBy),
@@ -179,36 +178,37 @@ function casePage(file) {
       field('指导', v.guidance), field('记录', v.notes))) : none()),
     section('监护干预', guardianship(g)),
     section('通知', present(file.notifications) ? file.notifications.map(n => card(
-      field('时间', time(n.at)), field('接收', named(UNITS, n.recipient)), field('主题', n.subject),
-      field('渠道', named(NOTIFICATION_CHANNELS, n.channel)))) : none()),
+      field('时间', time(n.at)), field('接收', named('group', n.recipient)), field('主题', n.subject),
+      field('渠道', named('notificationChannel', n.channel)))) : none()),
     notesSection(file),
     attachmentsSection(file),
     el('section', { class: 'mp-section mp-timeline-section' }, el('h3', {}, '时间线'),
       present(file.timeline) ? el('ol', { class: 'mp-timeline' }, file.timeline.map(t => el('li', {},
         el('span', { class: 'mp-when' }, time(t.at)), el('strong', {}, t.title),
         present(t.detail) ? el('span', { class: 'mp-detail' }, t.detail) : null,
-        present(t.by) ? el('span', { class: 'mp-by' }, named(UNITS, t.by)) : null))) : none())
+        present(t.by) ? el('span', { class: 'mp-by' }, named('group', t.by)) : null))) : none())
   ];
 }
 
 function guardianship(g) {
   const parts = [];
   for (const m of g.measures || []) {
-    parts.push(card(el('h4', {}, '干预措施'), field('措施', named(MEASURES, m.measureType)),
+    parts.push(card(el('h4', {}, '干预措施'), field('措施', named('measure', m.measureType)),
       field('监护人是否改正', m.guardianChanged ? '已改正' : '未改正'), field('说明', m.note),
       field('执行', m.takenBy), field('时间', time(m.takenAt))));
   }
   for (const a of g.applications || []) {
     parts.push(card(el('h4', {}, '向法院申请'), field('申请编号', a.applicationNumber),
-      field('申请人', a.applicant), field('法律依据', a.legalGrounds),
-      field('检察院支持起诉', a.procuratorateSupport ? '是' : null), field('状态', a.status),
-      field('法院案号', a.courtCaseNumber), field('裁判结果', named(COURT_OUTCOMES, a.outcome)),
+      field('申请人', named('applicant', a.applicant)),
+      field('法律依据', namedList('legalGround', a.legalGrounds)),
+      field('检察院支持起诉', a.procuratorateSupport ? '是' : null), field('状态', named('applicationStatus', a.status)),
+      field('法院案号', a.courtCaseNumber), field('裁判结果', named('courtOutcome', a.outcome)),
       field('裁判日期', a.rulingDate), field('指定监护人', a.appointedGuardian),
       field('申请时间', time(a.filedAt))));
   }
   for (const p of g.placements || []) {
-    parts.push(card(el('h4', {}, '监护与安置'), field('监护人类型', named(GUARDIAN_TYPES, p.guardianType)),
-      field('安置方式', named(PLACEMENTS, p.placement)), field('新监护人', p.newGuardian),
+    parts.push(card(el('h4', {}, '监护与安置'), field('监护人类型', named('guardianType', p.guardianType)),
+      field('安置方式', named('placement', p.placement)), field('新监护人', p.newGuardian),
       field('决定', p.decidedBy), field('时间', time(p.decidedAt))));
   }
   return parts.length ? parts : [none()];

@@ -5,14 +5,26 @@
 // English fallback both files load, and Camunda sets moment's global locale from whichever
 // arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
 // The platform's plugins: the 案情 tab on every task, case labels on the task cards, the case file
-// (案卷检索) and the task list's sorting label; the forms in Chinese with dates read strictly, and
-// what a submission's refusal or success means (form-zh.js, form-feedback.js; see each script).
+// (案卷检索), the task list's sorting label, the task header's district and version, a search
+// without CMMN, the app menu in Chinese; the forms in Chinese with dates read strictly, and what a
+// submission's refusal or success means (form-zh.js, form-feedback.js; see each script). The
+// app's name, the shortcuts' descriptions too, are Chinese (login page, navbar, title, the 键盘快捷键
+// dialog).
+import { APP_NAMES, VENDOR } from './app-names.js';
+
 export default {
+  app: {
+    name: APP_NAMES.tasklist,
+    vendor: VENDOR
+  },
   customScripts: [
     'scripts/task-list-sorting.js',
     'scripts/task-context.js',
     'scripts/task-labels.js',
     'scripts/case-search.js',
+    'scripts/task-header.js',
+    'scripts/without-cmmn.js',
+    'scripts/app-menu.js',
     'scripts/form-zh.js',
     'scripts/form-feedback.js'
   ],
@@ -27,23 +39,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task / 认领当前选中的任务'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list / 聚焦到第一个过滤器'
+      description: '聚焦到第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list / 聚焦到任务列表的第一个任务'
+      description: '聚焦到任务列表的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form / 聚焦到表单的第一个输入框'
+      description: '聚焦到表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog / 打开发起流程对话框'
+      description: '打开发起流程对话框'
     }
   }
 };

@@ -2,12 +2,12 @@
 // section 10): the child, the case, the risk and its reasons, what was reported, the previous
 // step's notes, and for a member unit what is asked of it and why; a link to the case file and an
 // upload for attachments. Read from GET /api/tasks/{taskId}/context, which masks by role.
-import { el, field, present, time, getJson, reasons, uploadForm, LEVEL_CLASS } from './case-common.js';
+import { el, field, present, time, getJson, reasons, uploadForm, vocabulary, LEVEL_CLASS } from './case-common.js';
 import { openCasePanel } from './case-panel.js';
 
 function render(node, taskId) {
   node.replaceChildren(el('div', { class: 'mp-context' }, '加载案情…'));
-  getJson('/api/tasks/' + encodeURIComponent(taskId) + '/context').then((result) => {
+  Promise.all([getJson('/api/tasks/' + encodeURIComponent(taskId) + '/context'), vocabulary()]).then(([result]) => {
     if (!result.ok) {
       node.replaceChildren(el('div', { class: 'mp-context mp-error' },
         reasons(result, '无法读取本任务的案情（' + result.status + '）')));
