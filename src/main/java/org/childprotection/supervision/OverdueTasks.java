@@ -18,6 +18,7 @@ import org.childprotection.organisation.District;
 import org.childprotection.registry.CaseFacts;
 import org.childprotection.registry.Cases.Case;
 import org.childprotection.registry.InstanceCases;
+import org.childprotection.registry.Vocabulary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +61,7 @@ public class OverdueTasks {
       OffsetDateTime due = task.getDueDate().toInstant().atOffset(now.getOffset());
       Duration lateBy = Duration.between(due, now);
       result.add(new Kpis.OverdueTask(task.getId(), task.getName(), task.getTenantId(),
-          CaseFacts.districtName(task.getTenantId()),
+          Vocabulary.district(task.getTenantId()),
           found == null ? null : found.caseNumber(),
           task.getAssignee() != null ? userNames.getOrDefault(task.getAssignee(),
               task.getAssignee()) : offeredTo(task, groupNames),

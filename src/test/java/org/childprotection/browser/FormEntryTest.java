@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.childprotection.assessment.RiskLevel;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.registry.Vocabulary;
 import org.childprotection.support.Browser;
 import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
@@ -130,7 +130,7 @@ class FormEntryTest extends PlatformTest {
         + "protection_case c ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
         .query().singleRow();
     assertThat(result.getText()).contains(caseNumber)
-        .contains("风险等级：" + RiskLevel.displayNameOf(
+        .contains("风险等级：" + Vocabulary.riskLevel(
             (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(instance).variableName("riskLevel").singleResult().getValue()))
         .contains("评分：" + scored.get("total") + " 分").contains("理由").contains("教育局");
