@@ -10,7 +10,7 @@
 //   read from the case file (GET /api/cases/{caseNumber}, CaseAccess decides), until read.
 // Tasklist submits through its camAPI resources (process-definition, task).submitForm; these
 // are wrapped, once, when the first form appears (Tasklist is running by then).
-import { el, present, getJson, caseUrl, named, LEVEL_CLASS, UNITS } from './case-common.js';
+import { el, present, getJson, caseUrl, named, vocabulary, LEVEL_CLASS } from './case-common.js';
 import { openCasePanel } from './case-panel.js';
 import {
   eachForm, keyedFields, labelOf, inputOf, valueOf, addCheck, revalidate
@@ -144,18 +144,18 @@ async function assessed(ctx) {
   if (!SCORED_FORMS.includes((state.schema || {}).id) || !present(caseNumber)) {
     return;
   }
-  const result = await getJson(caseUrl(caseNumber));
+  const [result] = await Promise.all([getJson(caseUrl(caseNumber)), vocabulary()]);
   const file = result.ok ? result.body : null;
   const latest = file && (file.assessments || []).slice(-1)[0];
   if (!latest) {
     return;
   }
-  const units = (file.referrals || []).filter(r => r.status === 'OPEN').map(r => named(UNITS, r.unit));
+  const units = (file.referrals || []).filter(r => r.status === 'OPEN').map(r => named('group', r.unit));
   const reasons = String(latest.reasons || '').split('；').filter(Boolean);
   notice('assessment', caseNumber,
     el('strong', {}, '评估结果：', el('span', { class: 'mp-case-number' }, caseNumber)),
     el('div', {}, '风险等级：', el('span', { class: 'mp-level ' + (LEVEL_CLASS[file.riskLevel] || '') },
-      file.riskLevelName || file.riskLevel)),
+      named('riskLevel', file.riskLevel))),
     el('div', {}, '评分：' + latest.total + ' 分'),
     reasons.length
       ? el('div', {}, '理由：', el('ul', { class: 'mp-reasons' }, reasons.map(r => el('li', {}, r))))
