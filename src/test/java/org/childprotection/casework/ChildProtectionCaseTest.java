@@ -22,10 +22,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -623,21 +621,10 @@ class ChildProtectionCaseTest extends PlatformTest {
         .processInstanceId(instance.getId()).taskDefinitionKey("policeResponse").count();
   }
 
-  /**
-   * The court dismissed the application and the child went home: the procedure is moved to its
-   * 监护随访, where a visit finds the child so.
-   */
   private void dismissedAndMonitored(ProcessInstance instance, ProcessInstance procedure,
       String wellBeing) {
-    ActivityInstance tree = engine.getRuntimeService().getActivityInstance(procedure.getId());
-    ProcessInstanceModificationBuilder move = engine.getRuntimeService()
-        .createProcessInstanceModification(procedure.getId()).startBeforeActivity("monitoringVisit");
-    for (ActivityInstance running : tree.getChildActivityInstances()) {
-      move.cancelActivityInstance(running.getId());
-    }
-    move.execute();
-    drive.complete(instance.getId(), "monitoringVisit", Map.of("monitoringWellBeing", wellBeing,
-        "monitoringNote", "随访"));
+    CaseFixtures.dismissedAndMonitored(engine, drive, instance.getId(), procedure.getId(),
+        wellBeing);
   }
 
   private Instant workingDays(int days) {
