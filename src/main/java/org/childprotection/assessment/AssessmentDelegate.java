@@ -3,11 +3,13 @@ package org.childprotection.assessment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.childprotection.engine.PlatformIdentity;
 import org.childprotection.registry.Assessments;
 import org.childprotection.registry.Assessments.Assessment;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 评估计分: scores the three instruments the worker just filled in (at the first assessment and
- * at every follow-up visit), sets the level the case works at, records the assessment (and the
- * visit) in the registry, and collects the needs the disposal plan reads.
+ * at every follow-up visit), sets the level the case works at, says whether a 强制报告 situation
+ * was found, records the assessment (and the visit) in the registry, and collects the needs the
+ * disposal plan reads.
  */
 @Component("assessmentDelegate")
 public class AssessmentDelegate implements JavaDelegate {
@@ -59,23 +62,33 @@ public class AssessmentDelegate implements JavaDelegate {
     RiskScore score = scoring.score(AssessmentAnswers.fromVariables(answers));
 
     RiskLevel current = level(execution.getVariable("riskLevel"));
+    // Engine time, as the visit timers keep it.
+    Date now = ClockUtil.getCurrentTime();
     LevelTracker.Outcome outcome = LevelTracker.next(current, score.level(),
         intOf(execution.getVariable("lowerScoreStreak")),
         level(execution.getVariable("lowerScoreRunLevel")),
-        followUp.lowerScoresToStepDown());
+        followUp.lowerScoresToStepDown(), current == null || followUp.rescoreDue(current,
+            (Date) execution.getVariable("lastRescoreAt"), now.toInstant(), clock.getZone()));
 
     Map<String, Object> variables = new HashMap<>(score.toVariables());
     variables.put("scoredLevel", score.level().name());
     variables.put("riskLevel", outcome.level().name());
     variables.put("riskWorsened", outcome.worsened());
     // A visit that finds a worse risk, or a guardian who seriously harms the child and does not
-    // change (before any guardianship procedure), goes back to the disposal plan.
+    // change (while no guardianship procedure runs), goes back to the disposal plan.
     variables.put("reenterDisposal", outcome.worsened()
         || (Boolean.TRUE.equals(execution.getVariable("guardianSeriousHarmNoChange"))
-            && !Boolean.TRUE.equals(execution.getVariable("guardianshipStarted"))));
+            && !guardianshipRunning(execution)));
     variables.put("lowerScoreStreak", outcome.lowerStreak());
     variables.put("lowerScoreRunLevel",
         outcome.lowestRun() == null ? null : outcome.lowestRun().name());
+    if (outcome.rescored()) {
+      variables.put("lastRescoreAt", now);
+    }
+    // 强制报告: a situation the case's last score had not found goes to the police at once.
+    variables.put("mandatoryReport",
+        !score.overridesNotIn((String) execution.getVariable("overrideCodes")).isEmpty());
+    variables.put("overrideCodes", String.join(",", score.overrideCodes()));
     variables.put("needs", needs(execution.getVariables()));
     execution.setVariables(variables);
 
@@ -111,6 +124,17 @@ public class AssessmentDelegate implements JavaDelegate {
     return needs.toString();
   }
 
+
+  /**
+   * Whether a guardianship procedure of the case runs now. Instances started on a model from
+   * before a case could go through the procedure more than once only know that one started.
+   */
+  private static boolean guardianshipRunning(DelegateExecution execution) {
+    Object running = execution.getVariable("guardianshipRunning");
+    return running == null
+        ? Boolean.TRUE.equals(execution.getVariable("guardianshipStarted"))
+        : Boolean.TRUE.equals(running);
+  }
 
   private static RiskLevel level(Object value) {
     return value == null ? null : RiskLevel.valueOf(value.toString());

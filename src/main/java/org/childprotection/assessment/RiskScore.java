@@ -25,6 +25,9 @@ public record RiskScore(
     reasons = List.copyOf(reasons);
   }
 
+  /** The code of every override reason begins so (OVERRIDE_SEXUAL_HARM …). */
+  public static final String OVERRIDE_PREFIX = "OVERRIDE_";
+
   /**
    * Why the level is what it is. Overrides and the level itself carry 0 points; a dimension that
    * exceeded its cap carries the negative difference.
@@ -45,5 +48,20 @@ public record RiskScore(
     variables.put("riskReasons",
         reasons.stream().map(Reason::text).collect(Collectors.joining("；")));
     return variables;
+  }
+
+  /** The override situations this score found, by code, in the model's order. */
+  public List<String> overrideCodes() {
+    return reasons.stream().map(Reason::code).filter(c -> c.startsWith(OVERRIDE_PREFIX))
+        .toList();
+  }
+
+  /**
+   * The override situations found now that the earlier score (its codes comma-separated, or
+   * null when there was none) had not: these are 强制报告 findings the police must hear of.
+   */
+  public List<String> overridesNotIn(String earlierCodes) {
+    List<String> earlier = earlierCodes == null ? List.of() : List.of(earlierCodes.split(","));
+    return overrideCodes().stream().filter(code -> !earlier.contains(code)).toList();
   }
 }

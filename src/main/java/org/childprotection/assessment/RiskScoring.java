@@ -75,7 +75,7 @@ public class RiskScoring {
   private static void addOverride(List<Reason> reasons, boolean applies, String code,
       String text) {
     if (applies) {
-      reasons.add(new Reason("OVERRIDE_" + code, text, 0));
+      reasons.add(new Reason(RiskScore.OVERRIDE_PREFIX + code, text, 0));
     }
   }
 

@@ -1,9 +1,10 @@
 package org.childprotection.deadline;
 
 import java.time.Clock;
-import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Map;
+import org.childprotection.assessment.RiskLevel;
 import org.childprotection.calendar.WorkCalendar;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,37 @@ public class Deadlines {
         : date(workingDaysFromNow(policy.triageWorkingDays()));
   }
 
-  /** 评估完成: the RED limit when urgent, else the normal one. */
+  /**
+   * 首次接触 at the level the center set at triage (SPEC 4a): on site within hours for RED,
+   * within a day for ORANGE, within working days below.
+   */
+  public Date firstContact(String level) {
+    DeadlinePolicy.FirstContact limit = atLevel(policy.firstContact(), level);
+    return limit.within() != null ? date(now().plus(limit.within()))
+        : date(workingDaysFromNow(limit.workingDays()));
+  }
+
+  /** RED: the safety plan is due this long after triage, however late the first contact. */
+  public Date safetyPlan(Date triagedAt) {
+    return Date.from(triagedAt.toInstant().plus(policy.safetyPlan()));
+  }
+
+  /** 评估完成 at the level the center set at triage (SPEC 4a). */
+  public Date assessmentAtLevel(String level) {
+    return date(workingDaysFromNow(atLevel(policy.assessmentWorkingDays(), level)));
+  }
+
+  /**
+   * 评估完成 for instances started on a model from before the level was set at triage, which
+   * asks by urgency: urgent was the RED limit, anything else the YELLOW one.
+   */
   public Date assessment(boolean urgent) {
-    return date(workingDaysFromNow(urgent
-        ? policy.assessmentWorkingDaysUrgent() : policy.assessmentWorkingDays()));
+    return assessmentAtLevel(urgent ? RiskLevel.RED.name() : RiskLevel.YELLOW.name());
+  }
+
+  /** 出警处置: the police are due on site this soon after the dispatch. */
+  public Date policeArrival() {
+    return date(now().plus(policy.policeArrival()));
   }
 
   /** 会商 for RED cases. */
@@ -55,11 +83,7 @@ public class Deadlines {
 
   /** The time until the next monitoring visit, as an ISO-8601 duration for a BPMN timer. */
   public String visitInterval(String riskLevel) {
-    Period interval = policy.visitInterval().get(riskLevel);
-    if (interval == null) {
-      throw new IllegalArgumentException("no visit interval configured for level " + riskLevel);
-    }
-    return interval.toString();
+    return atLevel(policy.visitInterval(), riskLevel).toString();
   }
 
   /** A visit falls due when its interval ends and is overdue after the grace period. */
@@ -82,6 +106,14 @@ public class Deadlines {
       }
     }
     return at;
+  }
+
+  private static <T> T atLevel(Map<String, T> table, String level) {
+    T value = table.get(level);
+    if (value == null) {
+      throw new IllegalArgumentException("no limit configured for level " + level);
+    }
+    return value;
   }
 
   private ZonedDateTime now() {

@@ -6,7 +6,10 @@ package org.childprotection.notification;
  */
 public enum NotificationTemplate {
   CASE_OPENED("新案件待分诊：%s", "案件 %s 已受理，请保护中心及时分诊。"),
-  POLICE_DISPATCH("紧急：请立即出警（案件 %s）", "案件 %s 报告儿童面临紧急危险，请立即出警处置、解救并视情带离。"),
+  POLICE_DISPATCH("紧急：请立即出警（案件 %s）", "案件 %s 报告儿童面临紧急危险，或在评估、走访中发现强制报告情形，请立即出警处置、解救并视情带离。"),
+  ESCALATION_POLICE_RESPONSE("督促检查：出警超时（案件 %s）", "案件 %s 的出警处置已超过到场时限，请立即与公安机关联系督促。"),
+  ESCALATION_FIRST_CONTACT("督促检查：首次接触超时（案件 %s）", "案件 %s 未在风险等级规定的时限内首次接触儿童，请督促区社工办理。"),
+  ESCALATION_SAFETY_PLAN("督促检查：安全计划超时（案件 %s）", "一级风险案件 %s 未在时限内制定安全计划，请督促办理。"),
   REFERRAL_REMINDER("转介即将到期（案件 %s）", "案件 %s 转介给贵单位的事项即将到期，请及时办理并反馈。"),
   ESCALATION_TRIAGE("督促检查：分诊超时（案件 %s）", "案件 %s 的分诊已超过时限，请督促保护中心办理。"),
   ESCALATION_ASSESSMENT("督促检查：评估超时（案件 %s）", "案件 %s 的走访评估已超过时限，请督促区社工办理。"),

@@ -31,7 +31,8 @@ public class FormNotes {
       "guidancePlan", "procuratorateNote", "protectionOrderNote", "custodyNote",
       "custodyReviewNote", "rulingNote", "newGuardianName", "maintenanceNote",
       "placementVisitNote", "adoptionNote", "restorationNote", "restorationFollowUpPlan",
-      "monitoringNote", "handoverNote", "destination", "evidenceList");
+      "monitoringNote", "handoverNote", "destination", "evidenceList", "firstContactNote",
+      "immediateSafetyPlan", "redisposalNote");
 
   /** One field of a form: its label and its options' labels by value. */
   public record Field(String key, String label, Map<String, String> options) {}

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.childprotection.registry.IdNumber;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
@@ -104,6 +107,24 @@ public final class CaseFixtures {
   public static Map<String, Object> conference(String safetyPlan) {
     return Map.of("conferenceDate", LocalDate.now().toString(),
         "participants", List.of("protection-center", "police"), "safetyPlan", safetyPlan);
+  }
+
+  /**
+   * The court dismissed the application and the child went home: the case's guardianship
+   * procedure is moved to its 监护随访, where a visit finds the child so ({@code HARM}, {@code
+   * GOOD} …).
+   */
+  public static void dismissedAndMonitored(ProcessEngine engine, ProcessDriver driver,
+      String caseInstance, String procedure, String wellBeing) {
+    ActivityInstance tree = engine.getRuntimeService().getActivityInstance(procedure);
+    ProcessInstanceModificationBuilder move = engine.getRuntimeService()
+        .createProcessInstanceModification(procedure).startBeforeActivity("monitoringVisit");
+    for (ActivityInstance running : tree.getChildActivityInstances()) {
+      move.cancelActivityInstance(running.getId());
+    }
+    move.execute();
+    driver.complete(caseInstance, "monitoringVisit", Map.of("monitoringWellBeing", wellBeing,
+        "monitoringNote", "随访"));
   }
 
   public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {

@@ -1,6 +1,7 @@
 package org.childprotection.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.childprotection.casework.CaseFixtures.conference;
 import static org.childprotection.casework.CaseFixtures.greenAnswers;
@@ -11,20 +12,30 @@ import static org.childprotection.casework.CaseFixtures.reportAbout;
 import static org.childprotection.casework.CaseFixtures.with;
 import static org.childprotection.casework.CaseFixtures.yellowAnswers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.childprotection.deadline.DeadlinePolicy;
+import org.childprotection.deadline.DeadlinePolicy.FirstContact;
+import org.childprotection.deadline.Deadlines;
 import org.childprotection.notification.NotificationTemplate;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +55,23 @@ class ChildProtectionCaseTest extends PlatformTest {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  DeadlinePolicy policy;
+
+  @Autowired
+  Deadlines deadlines;
+
+  ProcessDriver drive;
+
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(engine);
+    drive = new ProcessDriver(engine);
+  }
+
+  @AfterEach
+  void engineTimeIsNowAgain() {
+    ClockUtil.reset();
   }
 
   @Test
@@ -173,9 +198,11 @@ class ChildProtectionCaseTest extends PlatformTest {
     ProcessInstance instance = assessed("SPECIAL_HARDSHIP", orangeAnswers());
     assertThat(instance).variables().containsEntry("riskLevel", "ORANGE");
 
+    daysPass(91);
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
     assertThat(instance).variables().containsEntry("riskLevel", "ORANGE")
         .containsEntry("scoredLevel", "GREEN");
+    daysPass(91);
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
     assertThat(instance).variables().containsEntry("riskLevel", "GREEN");
 
@@ -271,12 +298,13 @@ class ChildProtectionCaseTest extends PlatformTest {
     as("police").postJson("/api/reports", reportAbout(idNumber, "gulou", true, "DOMESTIC_VIOLENCE"));
     runJobs(instance);
 
-    assertThat(instance).isWaitingAt("triage", "policeResponseAgain");
+    assertThat(instance).isWaitingAt("triage", "policeResponse", "reviewNewReport");
+    assertThat(outbox(instance)).contains("police:POLICE_DISPATCH");
     assertThat(instance).variables().containsEntry("urgent", true);
     assertThat(caseRow(instance)).containsEntry("URGENT", true);
-    complete(instance, "policeResponseAgain", Map.of("needsTemporaryCare", false,
+    complete(instance, "policeResponse", Map.of("needsTemporaryCare", false,
         "policeNote", "已出警"));
-    assertThat(instance).isWaitingAt("triage", "reviewNewReport");
+    assertThat(instance).hasPassed("dangerHandled").isWaitingAt("triage", "reviewNewReport");
   }
 
   @Test
@@ -322,6 +350,242 @@ class ChildProtectionCaseTest extends PlatformTest {
     assertThat(instance).isWaitingAt("followUpVisit");
   }
 
+  // --- SPEC 5.0: emergency measures do not wait for the assessment ------------------------
+
+  @Test
+  void thePoliceAreDueOnSiteWithinTheConfiguredTimeAndEscalatedWhenLate() throws Exception {
+    assertThat(policy.policeArrival()).as("SPEC 5.0: 30 minutes to arrive")
+        .isEqualTo(Duration.ofMinutes(30));
+    ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    assertThat(task(instance, "policeResponse").getDueDate().toInstant())
+        .isBetween(Instant.now().plus(Duration.ofMinutes(29)),
+            Instant.now().plus(Duration.ofMinutes(31)));
+    fire(instance, "PoliceResponseOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_POLICE_RESPONSE");
+    assertThat(instance).isWaitingAt("policeResponse", "triage");
+    assertThat(Files.readString(Path.of("forms/police-response.form")))
+        .as("the form sends the police to the case's facts").contains("见本任务的**案情**页");
+  }
+
+  @Test
+  void aGuardianHarmingTheChildStartsTheProcedureFromIntakeBeforeAnyAssessment() {
+    ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    complete(instance, "policeResponse", Map.of("needsTemporaryCare", false,
+        "guardianHarming", true, "policeNote", "已制止侵害"));
+
+    assertThat(variable(procedure(instance), "interventionEntry")).isEqualTo("EMERGENCY");
+    assertThat(instance).hasPassed("emergencyIntervention", "dangerHandled")
+        .hasNotPassed("assessFamily", "caseConference").isWaitingAt("triage");
+
+    triage(instance, "RED", true);
+    assertThat(instance).hasPassed("procedureAlreadyRunning");
+    assertThat(procedures(instance)).as("one procedure at a time").isEqualTo(1);
+  }
+
+  @Test
+  void temporaryCareBegunAtIntakeIsHandedToTheProcedureAsCustodyToReview() {
+    ProcessInstance instance = open(report("gulou", true, "STREET_BEGGING"));
+    runJobs(instance);
+    complete(instance, "policeResponse", Map.of("needsTemporaryCare", true,
+        "policeNote", "已带离"));
+    String began = LocalDate.now().minusDays(1).toString();
+
+    complete(instance, "arrangeTemporaryCare", Map.of("careStartDate", began,
+        "carePlace", "PROTECTION_CENTER"));
+
+    ProcessInstance procedure = procedure(instance);
+    assertThat(variable(procedure, "custodySince")).isEqualTo(began);
+    assertThat(variable(procedure, "interventionEntry")).isEqualTo("EMERGENCY");
+  }
+
+  @Test
+  void theCenterStartsEmergencyMeasuresAtTriageBesideTheAssessment() {
+    ProcessInstance instance = open(report("gulou", false, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+
+    triage(instance, "ORANGE", true);
+
+    assertThat(variable(procedure(instance), "interventionEntry")).isEqualTo("EMERGENCY");
+    assertThat(instance).hasPassed("emergencyAtTriage").isWaitingAt("firstContact", "assessFamily");
+  }
+
+  // --- SPEC 4a, 5.0: mandatory reporting at the assessment and at visits ------------------
+
+  @Test
+  void anOverrideFoundAtTheAssessmentNotifiesThePoliceAtOnce() {
+    ProcessInstance instance = assessed("LEFT_BEHIND",
+        with(greenAnswers(), "sexualHarmOrPregnancy", true));
+
+    assertThat(outbox(instance)).contains("police:POLICE_DISPATCH");
+    assertThat(instance).hasPassed("policeAtAssessment")
+        .isWaitingAt("policeResponse", "caseConference");
+    Task dispatch = task(instance, "policeResponse");
+    assertThat(dispatch.getDueDate()).as("due like the intake's").isNotNull();
+    assertThat(timer(instance, "PoliceResponseOverdue")).isNotNull();
+
+    Http.Response answer = as("police").get("/api/tasks/" + dispatch.getId() + "/context");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode context = answer.json();
+    assertThat(context.get("view").asText()).isEqualTo("POLICE");
+    assertThat(context.at("/child/name").asText()).isEqualTo("测试儿童");
+    assertThat(context.at("/child/age").asInt()).isEqualTo(9);
+    assertThat(context.at("/child/address").asText()).contains("测试地址1号");
+    assertThat(context.at("/reports/0/description").asText()).isEqualTo("测试报告");
+    assertThat(context.at("/reports/0/reporterPhone").asText()).isEqualTo("025-12345678");
+    assertThat(context.get("riskReasons").toString()).contains("强制报告情形：性侵害或女童怀孕");
+  }
+
+  @Test
+  void anOverrideFoundAtAVisitNotifiesThePoliceOnceAndANewOneAgain() {
+    ProcessInstance instance = assessed("SPECIAL_HARDSHIP", greenAnswers());
+    assertThat(dispatches(instance)).isZero();
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "injuryToPrivateParts", true));
+    assertThat(instance).hasPassed("policeAtVisit");
+    assertThat(dispatches(instance)).isEqualTo(1);
+    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "injuryToPrivateParts", true));
+    assertThat(dispatches(instance)).as("reported already").isEqualTo(1);
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "injuryToPrivateParts", true, "organisedBegging", true));
+    assertThat(dispatches(instance)).isEqualTo(2);
+    assertThat(outbox(instance).stream().filter("police:POLICE_DISPATCH"::equals)).hasSize(2);
+  }
+
+  // --- SPEC 4a: first contact, assessment and re-scores by level -------------------------
+
+  @Test
+  void firstContactAndTheAssessmentAreDueByTheLevelSetAtTriage() {
+    assertThat(policy.firstContact()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "RED", new FirstContact(Duration.ofHours(2), null),
+        "ORANGE", new FirstContact(Duration.ofHours(24), null),
+        "YELLOW", new FirstContact(null, 3),
+        "GREEN", new FirstContact(null, 5)));
+    assertThat(policy.assessmentWorkingDays()).containsEntry("RED", 3)
+        .containsEntry("ORANGE", 5).containsEntry("YELLOW", 10);
+
+    Map<String, List<Instant>> due = Map.of(
+        "RED", List.of(Instant.now().plus(Duration.ofHours(2)), workingDays(3)),
+        "ORANGE", List.of(Instant.now().plus(Duration.ofHours(24)), workingDays(5)),
+        "YELLOW", List.of(workingDays(3), workingDays(10)),
+        "GREEN", List.of(workingDays(5), workingDays(10)));
+    due.forEach((level, expected) -> {
+      ProcessInstance instance = open(report("gulou", false, "LEFT_BEHIND"));
+      runJobs(instance);
+      triage(instance, level, false);
+      assertThat(task(instance, "firstContact").getDueDate().toInstant()).as(level)
+          .isCloseTo(expected.get(0), within(2, ChronoUnit.MINUTES));
+      assertThat(timer(instance, "FirstContactOverdue").getDuedate().toInstant()).as(level)
+          .isCloseTo(expected.get(0), within(2, ChronoUnit.MINUTES));
+      assertThat(task(instance, "assessFamily").getDueDate().toInstant()).as(level)
+          .isCloseTo(expected.get(1), within(2, ChronoUnit.MINUTES));
+    });
+  }
+
+  @Test
+  void aRedCaseGetsASafetyPlanWithinADayOfTriageAndLateContactIsEscalated() {
+    ProcessInstance instance = open(report("gulou", false, "DOMESTIC_VIOLENCE"));
+    runJobs(instance);
+    Instant triaged = Instant.now();
+    triage(instance, "RED", false);
+
+    fire(instance, "FirstContactOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_FIRST_CONTACT");
+    complete(instance, "firstContact", firstContact("ON_SITE"));
+    assertThat(task(instance, "safetyPlan")).hasCandidateGroup("district-gulou");
+    assertThat(task(instance, "safetyPlan").getDueDate().toInstant())
+        .isCloseTo(triaged.plus(Duration.ofHours(24)), within(2, ChronoUnit.MINUTES));
+    fire(instance, "SafetyPlanOverdue");
+    assertThat(outbox(instance)).contains("civil-affairs:ESCALATION_SAFETY_PLAN");
+    complete(instance, "safetyPlan", Map.of("safetyPlanDate", LocalDate.now().toString(),
+        "immediateSafetyPlan", "暂住外婆家，由外婆照看"));
+
+    assertThat(instance).hasPassed("safetyPlanMade").isWaitingAt("assessFamily");
+  }
+
+  @Test
+  void belowRedTheFirstContactNeedsNoSafetyPlan() {
+    ProcessInstance instance = open(report("gulou", false, "LEFT_BEHIND"));
+    runJobs(instance);
+    triage(instance, "YELLOW", false);
+
+    complete(instance, "firstContact", firstContact("IN_PERSON"));
+
+    assertThat(instance).hasPassed("firstContactDone").hasNotPassed("safetyPlan")
+        .isWaitingAt("assessFamily");
+  }
+
+  @Test
+  void aRedCaseStaysRedUntilTwoLowerRescoresThirtyDaysApart() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", redAnswers());
+    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().as("two weekly visits, no re-score due")
+        .containsEntry("scoredLevel", "GREEN").containsEntry("riskLevel", "RED");
+
+    daysPass(31);
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().containsEntry("riskLevel", "RED")
+        .containsEntry("lowerScoreStreak", 1);
+    daysPass(31);
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
+    assertThat(instance).variables().containsEntry("riskLevel", "GREEN");
+  }
+
+  // --- SPEC 5.5: a case may go through the procedure more than once, one at a time --------
+
+  @Test
+  void afterADismissedJudgmentAndNewHarmTheDistrictStartsASecondProcedure() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", greenAnswers());
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "guardianSeriousHarmNoChange", true));
+    ProcessInstance first = procedure(instance);
+
+    dismissedAndMonitored(instance, first, "HARM");
+
+    assertThat(drive.ended(first.getId())).isTrue();
+    assertThat(task(instance, "redispose")).hasCandidateGroup("district-gulou");
+    complete(instance, "redispose", Map.of("redisposal", "ASSESSMENT",
+        "redisposalNote", "父亲再次殴打儿童，重新申请"));
+    ProcessInstance second = procedure(instance);
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(variable(second, "interventionEntry")).isEqualTo("ASSESSMENT");
+    assertThat(procedures(instance)).isEqualTo(2);
+  }
+
+  @Test
+  void onceAProcedureHasEndedAVisitMayStartAnother() {
+    ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", greenAnswers());
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "guardianSeriousHarmNoChange", true));
+    dismissedAndMonitored(instance, procedure(instance), "GOOD");
+    drive.fire(instance.getId(), "monitoringEnds");
+    assertThat(instance).hasPassed("guardianshipConcluded");
+    assertThat(instance).variables().as("the request was taken up")
+        .containsEntry("guardianSeriousHarmNoChange", false);
+
+    visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
+        "guardianSeriousHarmNoChange", true));
+    assertThat(procedures(instance)).isEqualTo(2);
+    dismissedAndMonitored(instance, procedure(instance), "HARM");
+    complete(instance, "redispose", Map.of("redisposal", "MONITOR",
+        "redisposalNote", "已告诫，继续跟踪"));
+    assertThat(instance).hasPassed("keptMonitoring");
+    assertThat(procedures(instance)).isEqualTo(2);
+  }
+
   // --- walking the case --------------------------------------------------------------------
 
   private ProcessInstance open(Map<String, Object> report) {
@@ -339,6 +603,60 @@ class ChildProtectionCaseTest extends PlatformTest {
     assertThat(task(instance, "assessFamily")).hasCandidateGroup("district-gulou");
     complete(instance, "assessFamily", answers);
     return instance;
+  }
+
+  private void triage(ProcessInstance instance, String level, boolean emergencyMeasures) {
+    complete(instance, "triage", Map.of("confirmedCategories",
+        List.of(engine.getRuntimeService().getVariable(instance.getId(), "categories")
+            .toString().split(",")),
+        "urgent", false, "triageOutcome", "ASSESS", "triageLevel", level,
+        "emergencyMeasures", emergencyMeasures));
+  }
+
+  private static Map<String, Object> firstContact(String mode) {
+    return Map.of("firstContactDate", LocalDate.now().toString(), "firstContactMode", mode,
+        "firstContactNote", "已见到儿童，暂时安全");
+  }
+
+  /** The running guardianship procedure the case called. */
+  private ProcessInstance procedure(ProcessInstance instance) {
+    ProcessInstance procedure = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(procedure).as("a running guardianship procedure").isNotNull();
+    assertThat(procedure.getProcessDefinitionId()).startsWith("guardianship-transfer:");
+    return procedure;
+  }
+
+  /** Every guardianship procedure the case called, running or ended. */
+  private long procedures(ProcessInstance instance) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).count();
+  }
+
+  private Object variable(ProcessInstance instance, String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  /** Police dispatches of the case so far (每次一项出警任务). */
+  private long dispatches(ProcessInstance instance) {
+    return engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey("policeResponse").count();
+  }
+
+  private void dismissedAndMonitored(ProcessInstance instance, ProcessInstance procedure,
+      String wellBeing) {
+    CaseFixtures.dismissedAndMonitored(engine, drive, instance.getId(), procedure.getId(),
+        wellBeing);
+  }
+
+  private Instant workingDays(int days) {
+    return deadlines.workingDays(days).toInstant();
+  }
+
+  /** Days pass in the engine's time, by which the case's re-scores fall due. */
+  private static void daysPass(int days) {
+    ClockUtil.setCurrentTime(Date.from(
+        ClockUtil.getCurrentTime().toInstant().plus(days, ChronoUnit.DAYS)));
   }
 
   private void triage(ProcessInstance instance) {
