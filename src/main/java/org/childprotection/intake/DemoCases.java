@@ -94,6 +94,7 @@ public class DemoCases {
   private void triage(String instance) {
     String categories = (String) engine.getRuntimeService().getVariable(instance, "categories");
     complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of(categories.split(",")),
         "triageNote", "演示：转区社工走访评估"));
   }

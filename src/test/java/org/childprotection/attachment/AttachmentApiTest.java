@@ -99,7 +99,8 @@ class AttachmentApiTest extends PlatformTest {
     assertThat(uploaded.json().get("kindName").asText()).isEqualTo("交接书");
 
     driver.complete(opened.instance(), "triage", Map.of("urgent", false,
-        "triageOutcome", "ASSESS", "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
+        "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW", "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
     assertThat(driver.hasTask(opened.instance(), "triage")).isFalse();
 
     HttpResponse<byte[]> downloaded = download("gulou",
@@ -196,7 +197,8 @@ class AttachmentApiTest extends PlatformTest {
   void otherDistrictsLearnNothingAndUnitsWithAReferralMayNotUseAttachments() throws Exception {
     OpenCase opened = openCase(false, "LEFT_BEHIND");
     driver.complete(opened.instance(), "triage", Map.of("urgent", false,
-        "triageOutcome", "ASSESS", "confirmedCategories", List.of("LEFT_BEHIND")));
+        "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW", "confirmedCategories", List.of("LEFT_BEHIND")));
     driver.complete(opened.instance(), "assessFamily", with(yellowAnswers(),
         "needSchooling", true));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(opened.instance())

@@ -63,6 +63,7 @@ class BrowserJourneyTest extends PlatformTest {
     String caseNumber = report.json().get("caseNumber").asText();
     drive.runJobs(instance);
     drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("LEFT_BEHIND")));
     String taskId = drive.task(instance, "assessFamily").getId();
 

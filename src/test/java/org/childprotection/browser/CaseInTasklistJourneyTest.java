@@ -127,6 +127,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     String instance = open(report("评估测试儿童", "gulou", false, "LEFT_BEHIND"));
     String caseNumber = caseNumber(instance);
     drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("LEFT_BEHIND"),
         "triageNote", "请三日内入户走访，重点核实孩子白天由谁照看"));
     String taskId = drive.task(instance, "assessFamily").getId();
@@ -180,6 +181,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     String idNumber = (String) ((Map<?, ?>) report.get("child")).get("idNumber");
     String instance = open(report);
     drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("LEFT_BEHIND")));
     drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
         "needStudyAid", true, "noContactWithSchoolOrCommunity", true));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.casework.CaseFixtures;
@@ -81,7 +82,7 @@ class CaseResponseJourneyTest extends PlatformTest {
         "type", "MANDATORY_REPORTER"));
     String instance = open(report);
     drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "ORANGE"));
+        "triageLevel", "ORANGE", "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
         "sexualHarmOrPregnancy", true));
     String dispatch = drive.task(instance, "policeResponse").getId();
@@ -110,7 +111,8 @@ class CaseResponseJourneyTest extends PlatformTest {
   @Test
   void theDistrictStartsANewProcedureAfterNewHarmFoundInMonitoring() {
     String instance = open(report("重新处置测试儿童", false));
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
+    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW", "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
         "guardianSeriousHarmNoChange", true));
     String first = engine.getRuntimeService().createProcessInstanceQuery()

@@ -157,6 +157,7 @@ class FormsInChineseTest extends PlatformTest {
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
     drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("LEFT_BEHIND")));
     // A referral to a member unit: its form names the unit.
     drive.complete(root, "assessFamily", CaseFixtures.with(CaseFixtures.yellowAnswers(),

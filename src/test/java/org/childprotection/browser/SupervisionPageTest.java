@@ -60,6 +60,7 @@ class SupervisionPageTest extends PlatformTest {
     dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
     String qixia = open("qixia", "SPECIAL_HARDSHIP");
     drive.complete(qixia, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
     Task assessment = drive.task(qixia, "assessFamily");
     engine.getTaskService().setAssignee(assessment.getId(), "qixia");
@@ -190,6 +191,7 @@ class SupervisionPageTest extends PlatformTest {
   private void assess(String district, String category, Map<String, Object> answers) {
     String root = open(district, category);
     drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of(category)));
     drive.complete(root, "assessFamily", answers);
   }

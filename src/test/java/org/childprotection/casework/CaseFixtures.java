@@ -56,6 +56,7 @@ public final class CaseFixtures {
     String instance = opened.json().get("processInstanceId").asText();
     driver.runJobs(instance);
     driver.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
     return instance;
   }

@@ -175,7 +175,7 @@ class ChildProtectionCaseTest extends PlatformTest {
     ProcessInstance instance = open(report("qixia", false, "STREET_BEGGING"));
     runJobs(instance);
     complete(instance, "triage", Map.of("confirmedCategories", List.of("STREET_BEGGING"),
-        "urgent", false, "triageOutcome", "REFER_OUT"));
+        "urgent", false, "triageOutcome", "REFER_OUT", "triageLevel", "YELLOW"));
     complete(instance, "referOut", Map.of("destination", "安徽省某县民政局",
         "handoverDate", LocalDate.now().toString(), "handoverNote", "已电话对接"));
 
@@ -448,7 +448,7 @@ class ChildProtectionCaseTest extends PlatformTest {
         "injuryToPrivateParts", true));
     assertThat(instance).hasPassed("policeAtVisit");
     assertThat(dispatches(instance)).isEqualTo(1);
-    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "caseConference", conference("安全计划"));
     complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
@@ -527,7 +527,7 @@ class ChildProtectionCaseTest extends PlatformTest {
   @Test
   void aRedCaseStaysRedUntilTwoLowerRescoresThirtyDaysApart() {
     ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", redAnswers());
-    complete(instance, "caseConference", Map.of("safetyPlan", "安全计划"));
+    complete(instance, "caseConference", conference("安全计划"));
     complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
@@ -663,7 +663,7 @@ class ChildProtectionCaseTest extends PlatformTest {
     complete(instance, "triage", Map.of("confirmedCategories",
         List.of(engine.getRuntimeService().getVariable(instance.getId(), "categories")
             .toString().split(",")),
-        "urgent", false, "triageOutcome", "ASSESS"));
+        "urgent", false, "triageOutcome", "ASSESS", "triageLevel", "YELLOW"));
   }
 
   private void visit(ProcessInstance instance, Map<String, Object> answers) {

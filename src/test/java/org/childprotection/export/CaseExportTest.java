@@ -154,6 +154,7 @@ class CaseExportTest extends PlatformTest {
     String instance = opened.json().get("processInstanceId").asText();
     driver.runJobs(instance);
     driver.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("LEFT_BEHIND")));
     driver.complete(instance, "assessFamily", with(yellowAnswers(), "needSchooling", true));
     return new Assessed(opened.json().get("caseNumber").asText(), instance);

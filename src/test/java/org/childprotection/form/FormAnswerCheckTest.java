@@ -49,7 +49,7 @@ class FormAnswerCheckTest {
         arguments("open-case", "childBirthDate", "", null),
         arguments("open-case", "childBirthDate", "2015-03-04", null),
         arguments("open-case", "childBirthDate", "2026-12-02", "出生日期不能晚于今天"),
-        arguments("court-ruling", "rulingDate", "2026-12-02", "裁定日期不能晚于今天"),
+        arguments("court-ruling", "rulingDate", "2026-12-02", "判决日期不能晚于今天"),
         arguments("supervised-return", "returnDate", "2026-12-15", null),
         arguments("launch-survey", "surveyDeadline", "2027-01-31", null),
         // Numbers: a number, whole where the form says so, within the form's bounds.

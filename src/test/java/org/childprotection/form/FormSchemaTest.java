@@ -61,7 +61,7 @@ class FormSchemaTest {
         }
       }
     }
-    assertThat(dates).isEqualTo(11);
+    assertThat(dates).isEqualTo(13);
     assertThat(undecided).isEmpty();
   }
 

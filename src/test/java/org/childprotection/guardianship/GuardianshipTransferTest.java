@@ -292,6 +292,7 @@ class GuardianshipTransferTest extends PlatformTest {
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
     drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     Map<String, Object> answers = new HashMap<>();
     for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",

@@ -43,6 +43,7 @@ public final class GuardianshipWalk {
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
     drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
     drive.complete(root, "assessFamily", Map.of("guardianHarm", "REPEATED_OR_CRIMINAL",
         "income", "ADEQUATE", "harmInProgress", true, "guardianSeriousHarmNoChange", true,

@@ -72,7 +72,8 @@ final class CaseFileWalk {
   /** The center triages with an instruction for the district's social worker. */
   void triage(Opened opened, String category, String note) {
     completeAs("center", "protection-center", opened, "triage", Map.of("urgent", false,
-        "triageOutcome", "ASSESS", "confirmedCategories", List.of(category), "triageNote", note));
+        "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW", "confirmedCategories", List.of(category), "triageNote", note));
   }
 
   /** The district's worker assesses: YELLOW, with the needs given (e.g. needSchooling). */

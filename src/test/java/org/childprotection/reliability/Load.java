@@ -15,7 +15,8 @@ final class Load {
 
   private static final List<String> DISTRICTS = List.of("gulou", "qixia", "jianye");
   private static final Map<String, Object> TRIAGE = Map.of("urgent", false,
-      "triageOutcome", "ASSESS", "triageNote", "可靠性测试：转区社工走访评估",
+      "triageOutcome", "ASSESS", "triageLevel", "YELLOW",
+      "triageNote", "可靠性测试：转区社工走访评估",
       "confirmedCategories", Map.of("value", "[\"LEFT_BEHIND\"]", "type", "Json"));
   private static final Map<String, Object> POLICE = Map.of("needsTemporaryCare", false,
       "policeNote", "可靠性测试：已处置");

@@ -259,6 +259,7 @@ class KpiApiTest extends PlatformTest {
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
     drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
+        "triageLevel", "YELLOW",
         "confirmedCategories", List.of("STREET_BEGGING")));
     drive.complete(root, "assessFamily", Map.of("guardianHarm", "NEGLECT_OR_VERBAL",
         "income", "BELOW_DIBAO", "visitDate", LocalDate.now().toString(),
