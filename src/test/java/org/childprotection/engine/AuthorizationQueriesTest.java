@@ -84,7 +84,8 @@ class AuthorizationQueriesTest extends PlatformTest {
         .orderByDueDate().desc());
     shapes.put("by a process variable", (q, c) -> q.processDefinitionKey(PROBE)
         .orderByProcessVariable("rank", ValueType.INTEGER).asc().orderByTaskId().asc());
-    shapes.put("by name", (q, c) -> q.taskNameLike("%核查%").orderByDueDate().asc());
+    shapes.put("by name", (q, c) -> q.taskNameLike("%核查%").orderByDueDate().asc()
+        .orderByTaskId().asc());
   }
 
   @Test
