@@ -31,7 +31,13 @@ public class FormNotes {
       "guidancePlan", "procuratorateNote", "protectionOrderNote", "custodyNote",
       "custodyReviewNote", "rulingNote", "newGuardianName", "maintenanceNote",
       "placementVisitNote", "adoptionNote", "restorationNote", "restorationFollowUpPlan",
-      "monitoringNote", "handoverNote", "destination", "evidenceList");
+      "monitoringNote", "handoverNote", "destination", "evidenceList",
+      "protectionOrderRequestNote", "protectionOrderServiceNote", "reconsiderationReason",
+      "reconsiderationNote", "extensionNote", "extensionDecisionNote", "custodyDecisionNote",
+      "familySituation", "guardianshipCapacity", "investigationChildView",
+      "investigationEvidence", "conferenceAttendees", "conferenceDecisions",
+      "measureRequestNote", "measureVisitNote", "parentContact", "placementChildView",
+      "restorationEvidence", "restorationChildWishes");
 
   /** One field of a form: its label and its options' labels by value. */
   public record Field(String key, String label, Map<String, String> options) {}

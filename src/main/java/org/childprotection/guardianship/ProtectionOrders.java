@@ -1,0 +1,101 @@
+package org.childprotection.guardianship;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.childprotection.engine.StepRefused;
+import org.childprotection.engine.VariableValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 人身安全保护令's steps (反家庭暴力法 arts 23, 28–32): the court's acceptance time, from
+ * which its decision is due; an order names its measures (art 29) and lasts as many months as the
+ * court set, never more than the law allows (art 30); an extension adds to the order's last day.
+ * The task listeners of {@code guardianship-transfer} call these on completion.
+ */
+@Component("protectionOrders")
+public class ProtectionOrders {
+
+  private final GuardianshipDeadlines deadlines;
+  private final Clock clock;
+
+  public ProtectionOrders(GuardianshipDeadlines deadlines, Clock clock) {
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  /** 受理: a time that has come, and not before the application was made. */
+  public void accepted(DelegateTask task) {
+    ZonedDateTime accepted = FormValues.dateTime("protectionOrderAcceptedAt",
+        task.getVariable("protectionOrderAcceptedAt"), clock.getZone());
+    if (accepted == null) {
+      throw new StepRefused("protectionOrderAcceptedAt", "请填写法院受理的日期和时间");
+    }
+    if (accepted.isAfter(ZonedDateTime.now(clock))) {
+      throw new StepRefused("protectionOrderAcceptedAt", "受理时间不能晚于现在");
+    }
+    LocalDate applied = FormValues.date("protectionOrderAppliedDate",
+        task.getVariable("protectionOrderAppliedDate"), clock.getZone());
+    if (applied != null && accepted.toLocalDate().isBefore(applied)) {
+      throw new StepRefused("protectionOrderAcceptedAt", "受理时间不能早于申请日期");
+    }
+  }
+
+  /** 裁定: an order granted names its measures and months; its last day follows from them. */
+  public void decided(DelegateTask task) {
+    LocalDate decided = decidedDate(task);
+    task.getExecution().setVariable("protectionOrderInForce",
+        FormValues.yes(task.getVariable("protectionOrderGranted")));
+    if (!FormValues.yes(task.getVariable("protectionOrderGranted"))) {
+      return;
+    }
+    List<String> measures = VariableValues.strings(task.getVariable("protectionOrderMeasures"));
+    if (measures.isEmpty()) {
+      throw new StepRefused("protectionOrderMeasures", "作出保护令的，请选择裁定的措施（反家庭暴力法第二十九条）");
+    }
+    task.getExecution().setVariable("protectionOrderLastDay", deadlines
+        .protectionOrderLastDay(decided, months(task, "protectionOrderMonths")).toString());
+  }
+
+  /** 延长: the order runs on for the months granted, counted from its present last day. */
+  public void extended(DelegateTask task) {
+    if (!FormValues.yes(task.getVariable("extensionGranted"))) {
+      return;
+    }
+    LocalDate lastDay = FormValues.date("protectionOrderLastDay",
+        task.getVariable("protectionOrderLastDay"), clock.getZone());
+    task.getExecution().setVariable("protectionOrderLastDay", deadlines
+        .protectionOrderLastDay(lastDay.plusDays(1), months(task, "extensionMonths")).toString());
+  }
+
+  /** 复议: a party's application, within the window the model keeps open. */
+  public void reconsidered(DelegateTask task) {
+    if ("REVOKED".equals(task.getVariable("reconsiderationOutcome"))) {
+      task.getExecution().setVariable("protectionOrderInForce", false);
+    }
+  }
+
+  private LocalDate decidedDate(DelegateTask task) {
+    LocalDate decided = FormValues.date("protectionOrderDecidedDate",
+        task.getVariable("protectionOrderDecidedDate"), clock.getZone());
+    if (decided == null) {
+      throw new StepRefused("protectionOrderDecidedDate", "请填写裁定作出的日期");
+    }
+    if (decided.isAfter(LocalDate.now(clock))) {
+      throw new StepRefused("protectionOrderDecidedDate", "裁定日期不能晚于今天");
+    }
+    return decided;
+  }
+
+  private int months(DelegateTask task, String field) {
+    Object value = task.getVariable(field);
+    int months = value instanceof Number n ? n.intValue() : 0;
+    if (months < 1 || months > deadlines.protectionOrderMaxMonths()) {
+      throw new StepRefused(field, "有效期为1至" + deadlines.protectionOrderMaxMonths()
+          + "个月（反家庭暴力法第三十条）");
+    }
+    return months;
+  }
+}
