@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.engine.VariableValues;
@@ -24,6 +25,31 @@ public class ProtectionOrders {
   public ProtectionOrders(GuardianshipDeadlines deadlines, Clock clock) {
     this.deadlines = deadlines;
     this.clock = clock;
+  }
+
+  /**
+   * Who may apply for the child (反家庭暴力法 art 23, 法释〔2022〕17号 art 2): the child's close
+   * relatives, or on the child's behalf 公安, 民政, 妇联, 居委会/村委会, 残联, 救助管理机构.
+   */
+  static final Set<String> APPLICANTS = Set.of("CLOSE_RELATIVE", "POLICE", "CIVIL_AFFAIRS",
+      "WOMENS_FEDERATION", "RESIDENTS_COMMITTEE", "DISABLED_FEDERATION", "RESCUE_STATION");
+
+  /** 申请: an applicant the law allows and a date that has come; urgency is yes or no. */
+  public void requested(DelegateTask task) {
+    task.getExecution().setVariable("protectionOrderUrgent",
+        FormValues.yes(task.getVariable("protectionOrderUrgent")));
+    if (!FormValues.yes(task.getVariable("protectionOrderRequested"))) {
+      return;
+    }
+    if (!APPLICANTS.contains(String.valueOf(task.getVariable("protectionOrderApplicant")))) {
+      throw new StepRefused("protectionOrderApplicant",
+          "申请人须为儿童的近亲属，或代为申请的公安机关、民政部门、妇联、居委会/村委会、残联、救助管理机构");
+    }
+    LocalDate applied = FormValues.date("protectionOrderAppliedDate",
+        task.getVariable("protectionOrderAppliedDate"), clock.getZone());
+    if (applied == null || applied.isAfter(LocalDate.now(clock))) {
+      throw new StepRefused("protectionOrderAppliedDate", "请填写申请日期（不能晚于今天）");
+    }
   }
 
   /** 受理: a time that has come, and not before the application was made. */
