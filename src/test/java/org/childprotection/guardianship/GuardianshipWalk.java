@@ -3,16 +3,21 @@ package org.childprotection.guardianship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
 
-/** Brings a case to its guardianship application, leaving the court hand-off job unrun. */
+/**
+ * Brings a case to its guardianship application, leaving the court hand-off job unrun: the
+ * procedure starts where the case's call activity starts it, and goes straight to the decision.
+ */
 final class GuardianshipWalk {
 
   private final CourtHandOffTest test;
@@ -40,18 +45,22 @@ final class GuardianshipWalk {
     assertThat(opened.status()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS"));
-    drive.complete(root, "assessFamily", Map.of("guardianHarm", "REPEATED_OR_CRIMINAL",
-        "income", "ADEQUATE", "harmInProgress", true, "guardianSeriousHarmNoChange", true));
-    drive.complete(root, "caseConference", Map.of("safetyPlan", "监护干预"));
-    drive.complete(root, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
-    engine.getTaskService().complete(drive.task(root, "policeIntervention").getId(), Map.of(
-        "childRemoved", false, "handedTo", "NOT_REMOVED", "evidenceList", "伤情照片",
-        "protectionOrderRequested", false, "policeNote", "已出警"));
+    engine.getRuntimeService().createProcessInstanceModification(root)
+        .startBeforeActivity("guardianshipTransfer").execute();
     runJobsExceptCourt(root);
-    drive.complete(root, "investigateFamily", Map.of("investigators", "甲\n乙\n丙",
-        "investigationFindings", "发现", "investigationRecommendation", "REVOKE"));
-    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE"));
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigators", "甲\n乙\n丙");
+    investigation.put("reportDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    investigation.put("familySituation", "随父居住");
+    investigation.put("guardianshipCapacity", "无力照料");
+    investigation.put("investigationFindings", "发现");
+    investigation.put("investigationChildView", "害怕回家");
+    investigation.put("investigationEvidence", "伤情照片");
+    investigation.put("investigationRecommendation", "REVOKE");
+    drive.complete(root, "investigateFamily", investigation);
+    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
+        "conferenceActions", SpinValues.jsonValue("[{\"actionTask\":\"申请撤销\","
+            + "\"actionOwner\":\"民政\",\"actionDueDate\":\"2026-12-31\"}]").create()));
     engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
         "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
         "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false));
