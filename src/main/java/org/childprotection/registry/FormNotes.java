@@ -36,6 +36,7 @@ public class FormNotes {
       "reconsiderationNote", "extensionNote", "extensionDecisionNote", "custodyDecisionNote",
       "familySituation", "guardianshipCapacity", "investigationChildView",
       "investigationEvidence", "conferenceAttendees", "conferenceDecisions",
+      "conferenceActions",
       "measureRequestNote", "measureVisitNote", "parentContact", "placementChildView",
       "restorationEvidence", "restorationChildWishes");
 

@@ -480,13 +480,15 @@ class GuardianshipTransferTest extends PlatformTest {
     String guardianship = procedure(root, Map.of());
     drive.complete(root, "investigateFamily", investigationReport("MEASURES"));
     String conference = drive.task(root, "interventionConference").getId();
-    Map<String, Object> withoutOwner = conferenceMinutes("MEASURES",
-        "[{\"actionTask\":\"家访\",\"actionOwner\":\"\",\"actionDueDate\":\"2026-12-31\"}]");
+    Map<String, Object> withoutOwner = conferenceMinutes("MEASURES", "家访｜｜2026-12-31");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, withoutOwner))
         .isInstanceOf(StepRefused.class).hasMessageContaining("conferenceActions：");
-    Map<String, Object> noActions = conferenceMinutes("MEASURES", "[]");
+    Map<String, Object> noActions = conferenceMinutes("MEASURES", " \n ");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, noActions))
         .isInstanceOf(StepRefused.class);
+    Map<String, Object> noDueDate = conferenceMinutes("MEASURES", "家访｜社工张某｜尽快");
+    assertThatThrownBy(() -> engine.getTaskService().complete(conference, noDueDate))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("yyyy-MM-dd");
 
     drive.complete(root, "interventionConference", conferenceMinutes("MEASURES", ACTIONS));
     assertThat(drive.variables(guardianship)).containsKeys("conferenceDate",
@@ -751,8 +753,7 @@ class GuardianshipTransferTest extends PlatformTest {
 
   // --- walking ----------------------------------------------------------------------------
 
-  private static final String ACTIONS = "[{\"actionTask\":\"每周家访\",\"actionOwner\":\"鼓楼区社工张某\","
-      + "\"actionDueDate\":\"2026-12-31\"}]";
+  private static final String ACTIONS = "每周家访｜鼓楼区社工张某｜2026-12-31\n申请告诫书｜区民政王某｜2026-12-15";
 
   /** A case opened by a police report about a child of eight in Gulou. */
   private String openedCase() {
@@ -814,7 +815,7 @@ class GuardianshipTransferTest extends PlatformTest {
         "[\"civil-affairs\",\"police\",\"procuratorate\"]").create());
     minutes.put("conferenceAttendees", "民政 王某\n公安 李某\n检察院 赵某");
     minutes.put("conferenceDecisions", "先行干预");
-    minutes.put("conferenceActions", SpinValues.jsonValue(actions).create());
+    minutes.put("conferenceActions", actions);
     minutes.put("conferenceConclusion", conclusion);
     minutes.put("conferenceNote", "会商意见");
     return minutes;

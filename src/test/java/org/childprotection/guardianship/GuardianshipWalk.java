@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
@@ -59,8 +58,7 @@ final class GuardianshipWalk {
     investigation.put("investigationRecommendation", "REVOKE");
     drive.complete(root, "investigateFamily", investigation);
     drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
-        "conferenceActions", SpinValues.jsonValue("[{\"actionTask\":\"申请撤销\","
-            + "\"actionOwner\":\"民政\",\"actionDueDate\":\"2026-12-31\"}]").create()));
+        "conferenceActions", "申请撤销｜民政｜2026-12-31"));
     engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
         "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
         "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false));
