@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * 人身安全保护令 at once, the investigation following) or after its assessment (ASSESSMENT, the
  * default); with {@code custodySince} (yyyy-MM-dd) when 临时照料 began at intake, so that the care
  * is reviewed like any 临时监护. A child in danger before any assessment is RED (SPEC 4a's
- * overrides), which sets the rhythm of the procedure's visits.
+ * overrides), which sets the rhythm of the procedure's visits. Each procedure counts its own
+ * unheeded admonitions, from none.
  */
 @Component("procedureStart")
 public class ProcedureStart implements ExecutionListener {
@@ -49,5 +50,6 @@ public class ProcedureStart implements ExecutionListener {
     if (execution.getVariable("riskLevel") == null) {
       execution.setVariable("riskLevel", "RED");
     }
+    execution.setVariable("admonitions", 0);
   }
 }
