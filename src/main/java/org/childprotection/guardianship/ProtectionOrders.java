@@ -2,7 +2,9 @@ package org.childprotection.guardianship;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -52,21 +54,35 @@ public class ProtectionOrders {
     }
   }
 
-  /** 受理: a time that has come, and not before the application was made. */
+  /**
+   * 受理: the day and the time the court accepted the application (the form asks them apart, as
+   * a date and 时:分), a moment that has come and not before the application was made; the
+   * decision's due time is counted from it.
+   */
   public void accepted(DelegateTask task) {
-    ZonedDateTime accepted = FormValues.dateTime("protectionOrderAcceptedAt",
-        task.getVariable("protectionOrderAcceptedAt"), clock.getZone());
-    if (accepted == null) {
-      throw new StepRefused("protectionOrderAcceptedAt", "请填写法院受理的日期和时间");
+    LocalDate day = FormValues.date("protectionOrderAcceptedDate",
+        task.getVariable("protectionOrderAcceptedDate"), clock.getZone());
+    Object time = task.getVariable("protectionOrderAcceptedTime");
+    if (day == null || time == null || !time.toString().strip().matches("\\d{1,2}:\\d{2}")) {
+      throw new StepRefused("protectionOrderAcceptedTime", "请填写法院受理的日期和时间（时:分）");
+    }
+    ZonedDateTime accepted;
+    try {
+      accepted = day.atTime(LocalTime.parse(String.format("%5s", time.toString().strip())
+          .replace(' ', '0'))).atZone(clock.getZone());
+    } catch (DateTimeParseException e) {
+      throw new StepRefused("protectionOrderAcceptedTime", "请按 时:分 填写受理时间");
     }
     if (accepted.isAfter(ZonedDateTime.now(clock))) {
-      throw new StepRefused("protectionOrderAcceptedAt", "受理时间不能晚于现在");
+      throw new StepRefused("protectionOrderAcceptedTime", "受理时间不能晚于现在");
     }
     LocalDate applied = FormValues.date("protectionOrderAppliedDate",
         task.getVariable("protectionOrderAppliedDate"), clock.getZone());
-    if (applied != null && accepted.toLocalDate().isBefore(applied)) {
-      throw new StepRefused("protectionOrderAcceptedAt", "受理时间不能早于申请日期");
+    if (applied != null && day.isBefore(applied)) {
+      throw new StepRefused("protectionOrderAcceptedDate", "受理日期不能早于申请日期");
     }
+    task.getExecution().setVariable("protectionOrderAcceptedAt",
+        accepted.toOffsetDateTime().toString());
   }
 
   /** 裁定: an order granted names its measures and months; its last day follows from them. */

@@ -209,7 +209,7 @@ class CourtHandOffTest extends PlatformTest {
 
   /** A case up to the filed application; the court's stand-in answers as set. */
   private Proceedings startedWithoutSending() {
-    GuardianshipWalk walk = new GuardianshipWalk(this, engine);
+    GuardianshipWalk walk = new GuardianshipWalk(this::as, engine);
     String root = walk.upToApplication();
     return new Proceedings(root, walk.applicationNumber(root), walk.drive());
   }
@@ -221,8 +221,4 @@ class CourtHandOffTest extends PlatformTest {
   }
 
   private record Proceedings(String root, String application, ProcessDriver drive) {}
-
-  Http asUser(String user) {
-    return as(user);
-  }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
@@ -17,14 +18,15 @@ import org.childprotection.support.ProcessDriver;
  * Brings a case to its guardianship application, leaving the court hand-off job unrun: the
  * procedure starts where the case's call activity starts it, and goes straight to the decision.
  */
-final class GuardianshipWalk {
+public final class GuardianshipWalk {
 
-  private final CourtHandOffTest test;
+  private final Function<String, Http> asUser;
   private final ProcessEngine engine;
   private final ProcessDriver drive;
 
-  GuardianshipWalk(CourtHandOffTest test, ProcessEngine engine) {
-    this.test = test;
+  /** A walk that calls the API as the demo user named (a test's {@code as}). */
+  public GuardianshipWalk(Function<String, Http> asUser, ProcessEngine engine) {
+    this.asUser = asUser;
     this.engine = engine;
     this.drive = new ProcessDriver(engine);
   }
@@ -33,14 +35,14 @@ final class GuardianshipWalk {
     return drive;
   }
 
-  String upToApplication() {
+  public String upToApplication() {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "POLICE_110");
     report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber", CaseFixtures
         .idNumber(LocalDate.now().minusYears(12))));
     report.put("location", Map.of("district", "qixia"));
     report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
-    Http.Response opened = test.asUser("police").postJson("/api/reports", report);
+    Http.Response opened = asUser.apply("police").postJson("/api/reports", report);
     assertThat(opened.status()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
@@ -58,10 +60,13 @@ final class GuardianshipWalk {
     investigation.put("investigationRecommendation", "REVOKE");
     drive.complete(root, "investigateFamily", investigation);
     drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
-        "conferenceActions", "申请撤销｜民政｜2026-12-31"));
+        "conferenceDate", investigation.get("reportDate"), "conferenceParticipants",
+        List.of("civil-affairs", "police"), "conferenceAttendees", "民政 王某",
+        "conferenceDecisions", "申请撤销", "conferenceActions", "申请撤销｜民政｜2026-12-31",
+        "conferenceNote", "会商"));
     engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
         "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
-        "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false));
+        "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false, "decisionNote", "申请"));
     return root;
   }
 
