@@ -32,7 +32,7 @@ public class ConferenceListener implements TaskListener {
       String[] parts = line.split("[｜|]");
       if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)
           || !isDate(parts[2].strip())) {
-        throw new StepRefused(ACTIONS, "每行写一项行动：事项｜负责人｜完成期限（yyyy-MM-dd）");
+        throw new StepRefused(ACTIONS, "每行写一项行动：事项｜负责人｜完成期限（年-月-日，如 2026-12-31）");
       }
     }
   }

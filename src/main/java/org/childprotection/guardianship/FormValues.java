@@ -1,7 +1,6 @@
 package org.childprotection.guardianship;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -10,47 +9,28 @@ import java.util.Date;
 import org.childprotection.engine.StepRefused;
 
 /**
- * Dates and times as the procedure's forms and callers hand them in: a Camunda Form's date is
- * {@code yyyy-MM-dd}, its date-and-time {@code yyyy-MM-ddTHH:mm} with or without an offset; a
- * test or an API may pass a {@link Date}. A value that is none of these is refused, naming the
- * field and not quoting the value.
+ * Dates as the procedure's forms and its caller hand them in ({@code yyyy-MM-dd}, as a Camunda
+ * Form's date field gives it), and the moments the procedure records itself (ISO-8601 with an
+ * offset). A value that is no date is refused, naming the field and not quoting the value.
  */
 final class FormValues {
 
   private FormValues() {}
 
-  static LocalDate date(String field, Object value, ZoneId zone) {
+  static LocalDate date(String field, Object value) {
     if (value == null || value.toString().isBlank()) {
       return null;
     }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(zone).toLocalDate();
-    }
-    String text = value.toString().trim();
+    String text = value.toString().strip();
     try {
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw new StepRefused(field, "日期格式应为 yyyy-MM-dd");
+      throw new StepRefused(field, "日期应写作 年-月-日，如 2026-12-01");
     }
   }
 
-  static ZonedDateTime dateTime(String field, Object value, ZoneId zone) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(zone);
-    }
-    String text = value.toString().trim();
-    try {
-      return OffsetDateTime.parse(text).atZoneSameInstant(zone);
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return LocalDateTime.parse(text).atZone(zone);
-      } catch (DateTimeParseException e) {
-        throw new StepRefused(field, "时间格式应为 yyyy-MM-ddTHH:mm");
-      }
-    }
+  static ZonedDateTime moment(Object value, ZoneId zone) {
+    return OffsetDateTime.parse(value.toString()).atZoneSameInstant(zone);
   }
 
   /** The start of a day, Nanjing time: the moment a day's limit begins or ends. */

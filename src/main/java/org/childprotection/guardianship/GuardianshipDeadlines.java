@@ -47,7 +47,7 @@ public class GuardianshipDeadlines {
 
   /** The court decides within 72 h of accepting the application, 24 h when urgent [law]. */
   public Date protectionOrderDecisionDue(Object acceptedAt, Object urgent) {
-    ZonedDateTime accepted = FormValues.dateTime("protectionOrderAcceptedAt", acceptedAt, zone());
+    ZonedDateTime accepted = FormValues.moment(acceptedAt, zone());
     return Date.from(accepted.plus(FormValues.yes(urgent)
         ? policy.protectionOrderDecisionUrgent() : policy.protectionOrderDecision()).toInstant());
   }
@@ -135,7 +135,7 @@ public class GuardianshipDeadlines {
   }
 
   private LocalDate day(String field, Object value) {
-    LocalDate day = FormValues.date(field, value, zone());
+    LocalDate day = FormValues.date(field, value);
     if (day == null) {
       throw new IllegalStateException("the procedure has no " + field);
     }

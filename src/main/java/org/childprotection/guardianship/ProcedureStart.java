@@ -39,8 +39,7 @@ public class ProcedureStart implements ExecutionListener {
     } else if (!Set.of(EMERGENCY, ASSESSMENT).contains(entry.toString())) {
       throw new StepRefused(ENTRY, "只能是 EMERGENCY（受理或分诊时紧急进入）或 ASSESSMENT（评估后进入）");
     }
-    LocalDate since = FormValues.date(CUSTODY_SINCE, execution.getVariable(CUSTODY_SINCE),
-        clock.getZone());
+    LocalDate since = FormValues.date(CUSTODY_SINCE, execution.getVariable(CUSTODY_SINCE));
     if (since != null) {
       if (since.isAfter(LocalDate.now(clock))) {
         throw new StepRefused(CUSTODY_SINCE, "临时照料开始日期不能晚于今天");

@@ -48,7 +48,7 @@ public class ProtectionOrders {
           "申请人须为儿童的近亲属，或代为申请的公安机关、民政部门、妇联、居委会/村委会、残联、救助管理机构");
     }
     LocalDate applied = FormValues.date("protectionOrderAppliedDate",
-        task.getVariable("protectionOrderAppliedDate"), clock.getZone());
+        task.getVariable("protectionOrderAppliedDate"));
     if (applied == null || applied.isAfter(LocalDate.now(clock))) {
       throw new StepRefused("protectionOrderAppliedDate", "请填写申请日期（不能晚于今天）");
     }
@@ -61,7 +61,7 @@ public class ProtectionOrders {
    */
   public void accepted(DelegateTask task) {
     LocalDate day = FormValues.date("protectionOrderAcceptedDate",
-        task.getVariable("protectionOrderAcceptedDate"), clock.getZone());
+        task.getVariable("protectionOrderAcceptedDate"));
     Object time = task.getVariable("protectionOrderAcceptedTime");
     if (day == null || time == null || !time.toString().strip().matches("\\d{1,2}:\\d{2}")) {
       throw new StepRefused("protectionOrderAcceptedTime", "请填写法院受理的日期和时间（时:分）");
@@ -77,7 +77,7 @@ public class ProtectionOrders {
       throw new StepRefused("protectionOrderAcceptedTime", "受理时间不能晚于现在");
     }
     LocalDate applied = FormValues.date("protectionOrderAppliedDate",
-        task.getVariable("protectionOrderAppliedDate"), clock.getZone());
+        task.getVariable("protectionOrderAppliedDate"));
     if (applied != null && day.isBefore(applied)) {
       throw new StepRefused("protectionOrderAcceptedDate", "受理日期不能早于申请日期");
     }
@@ -107,7 +107,7 @@ public class ProtectionOrders {
       return;
     }
     LocalDate lastDay = FormValues.date("protectionOrderLastDay",
-        task.getVariable("protectionOrderLastDay"), clock.getZone());
+        task.getVariable("protectionOrderLastDay"));
     task.getExecution().setVariable("protectionOrderLastDay", deadlines
         .protectionOrderLastDay(lastDay.plusDays(1), months(task, "extensionMonths")).toString());
   }
@@ -121,7 +121,7 @@ public class ProtectionOrders {
 
   private LocalDate decidedDate(DelegateTask task) {
     LocalDate decided = FormValues.date("protectionOrderDecidedDate",
-        task.getVariable("protectionOrderDecidedDate"), clock.getZone());
+        task.getVariable("protectionOrderDecidedDate"));
     if (decided == null) {
       throw new StepRefused("protectionOrderDecidedDate", "请填写裁定作出的日期");
     }

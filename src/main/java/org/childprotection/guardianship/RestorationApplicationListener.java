@@ -33,7 +33,7 @@ public class RestorationApplicationListener implements TaskListener {
           "恢复监护人资格只能由被撤销监护人资格的父亲或母亲本人申请（民法典第三十八条）");
     }
     LocalDate applied = FormValues.date("restorationAppliedDate",
-        task.getVariable("restorationAppliedDate"), clock.getZone());
+        task.getVariable("restorationAppliedDate"));
     if (applied == null) {
       throw new StepRefused("restorationAppliedDate", "请填写申请日期");
     }

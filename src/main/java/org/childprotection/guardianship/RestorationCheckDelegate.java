@@ -41,7 +41,7 @@ public class RestorationCheckDelegate implements JavaDelegate {
     long caseId = binding.caseOf(execution).id();
     RevocationJudgments.Judgment judgment = judgments.of(execution);
     LocalDate applied = FormValues.date("restorationAppliedDate",
-        execution.getVariable("restorationAppliedDate"), clock.getZone());
+        execution.getVariable("restorationAppliedDate"));
     List<String> findings = new ArrayList<>();
     findings.add(window(judgment.date(), applied));
     List<String> bars = RestorationBars.of(judgment.grounds(), execution);

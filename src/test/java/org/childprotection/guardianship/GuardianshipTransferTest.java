@@ -484,7 +484,7 @@ class GuardianshipTransferTest extends PlatformTest {
         .isInstanceOf(StepRefused.class);
     Map<String, Object> noDueDate = conferenceMinutes("MEASURES", "家访｜社工张某｜尽快");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, noDueDate))
-        .isInstanceOf(StepRefused.class).hasMessageContaining("yyyy-MM-dd");
+        .isInstanceOf(StepRefused.class).hasMessageContaining("年-月-日");
 
     drive.complete(root, "interventionConference", conferenceMinutes("MEASURES", ACTIONS));
     assertThat(drive.variables(guardianship)).containsKeys("conferenceDate",
