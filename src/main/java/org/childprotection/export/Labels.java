@@ -23,8 +23,8 @@ final class Labels {
       Map.of("INITIAL", "初次评估", "FOLLOW_UP", "跟踪复评");
   private static final Map<String, String> REFERRAL = Map.of("OPEN", "办理中", "DONE", "已办结");
   private static final Map<String, String> MEASURE = Map.of("CRITICISM", "批评教育",
-      "WARNING_LETTER", "告诫书", "REPRIMAND", "训诫", "FAMILY_EDUCATION_ORDER",
-      "责令接受家庭教育指导", "FAMILY_EDUCATION", "家庭教育指导服务");
+      "WARNING_LETTER", "出具告诫书并查访", "REPRIMAND", "训诫", "FAMILY_EDUCATION_ORDER",
+      "责令接受家庭教育指导", "FAMILY_EDUCATION", "家庭教育指导");
   private static final Map<String, String> APPLICATION =
       Map.of("REVOCATION", "撤销监护人资格", "RESTORATION", "恢复监护人资格");
   private static final Map<String, String> APPLICATION_STATUS = Map.of("FILED", "已提出",
@@ -33,7 +33,7 @@ final class Labels {
       Map.of("REVOKED", "撤销监护人资格", "RESTORED", "恢复监护人资格", "DISMISSED", "驳回申请");
   private static final Map<String, String> APPLICANT = Map.ofEntries(
       Map.entry("CIVIL_AFFAIRS", "民政部门"), Map.entry("PROTECTION_CENTER", "未成年人保护中心"),
-      Map.entry("RELATIVE", "其他依法具有监护资格的人"),
+      Map.entry("RELATIVE", "其他依法具有监护资格的人"), Map.entry("FORMER_GUARDIAN", "原监护人"),
       Map.entry("RESIDENTS_COMMITTEE", "居民委员会、村民委员会"), Map.entry("SCHOOL", "学校"),
       Map.entry("MEDICAL_INSTITUTION", "医疗机构"), Map.entry("WOMENS_FEDERATION", "妇女联合会"),
       Map.entry("DISABLED_FEDERATION", "残疾人联合会"),
@@ -41,8 +41,8 @@ final class Labels {
       Map.entry("MOTHER", "母亲"));
   private static final Map<String, String> GUARDIAN_TYPE = Map.of("RELATIVE_IN_ORDER",
       "其他亲属（依法定顺序）", "GRANDPARENTS", "祖父母、外祖父母", "SIBLINGS", "兄、姐",
-      "WILLING_PERSON", "经同意的其他个人或组织", "CIVIL_AFFAIRS", "民政部门担任监护人",
-      "RESIDENTS_COMMITTEE", "居民委员会、村民委员会");
+      "WILLING_PERSON", "其他愿意担任监护人的个人或者组织（经居委会、村委会或民政部门同意）",
+      "CIVIL_AFFAIRS", "民政部门担任监护人", "RESIDENTS_COMMITTEE", "具备条件的居民委员会、村民委员会");
   private static final Map<String, String> PLACEMENT = Map.of("RELATIVE_HOME", "亲属家庭",
       "WELFARE_INSTITUTION", "儿童福利院", "FOSTER_FAMILY", "家庭寄养");
 

@@ -73,14 +73,14 @@ export const UNITS = {
 export const REFERRAL_STATUS = { OPEN: '办理中', DONE: '已办结' };
 export const REFERRAL_RESULT = { DONE: '已落实', PARTIAL: '部分落实', NOT_POSSIBLE: '无法落实' };
 export const MEASURES = {
-  CRITICISM: '批评教育', WARNING_LETTER: '告诫书', REPRIMAND: '训诫',
-  FAMILY_EDUCATION_ORDER: '责令接受家庭教育指导', FAMILY_EDUCATION: '家庭教育指导服务'
+  CRITICISM: '批评教育', WARNING_LETTER: '出具告诫书并查访', REPRIMAND: '训诫',
+  FAMILY_EDUCATION_ORDER: '责令接受家庭教育指导', FAMILY_EDUCATION: '家庭教育指导'
 };
 export const PLACEMENTS = { RELATIVE_HOME: '亲属家庭', WELFARE_INSTITUTION: '儿童福利院', FOSTER_FAMILY: '家庭寄养' };
 export const GUARDIAN_TYPES = {
   RELATIVE_IN_ORDER: '其他亲属（依法定顺序）', GRANDPARENTS: '祖父母、外祖父母', SIBLINGS: '兄、姐',
-  WILLING_PERSON: '经同意的其他个人或组织', CIVIL_AFFAIRS: '民政部门担任监护人',
-  RESIDENTS_COMMITTEE: '居民委员会、村民委员会'
+  WILLING_PERSON: '其他愿意担任监护人的个人或者组织（经居委会、村委会或民政部门同意）',
+  CIVIL_AFFAIRS: '民政部门担任监护人', RESIDENTS_COMMITTEE: '具备条件的居民委员会、村民委员会'
 };
 export const COURT_OUTCOMES = { REVOKED: '撤销监护资格', DISMISSED: '驳回申请', RESTORED: '恢复监护资格' };
 export const CLOSURES = { RESOLVED: '风险消除', AGE_18: '年满18周岁', REFERRED_OUT: '转出' };
