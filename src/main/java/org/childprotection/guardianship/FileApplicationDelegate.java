@@ -3,7 +3,6 @@ package org.childprotection.guardianship;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 登记撤销监护人资格申请: files the application with its legal grounds (one or more of the seven
- * situations), the applicant and the procuratorate's support, under a new application number.
+ * situations, as {@link ApplicationDecisionListener} accepted them), the applicant and the
+ * procuratorate's support, under a new application number.
  */
 @Component("fileApplicationDelegate")
 public class FileApplicationDelegate implements JavaDelegate {
@@ -33,9 +33,6 @@ public class FileApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = binding.caseOf(execution).id();
     List<String> grounds = VariableValues.strings(execution.getVariable("legalGrounds"));
-    if (grounds.isEmpty()) {
-      throw new BadUserRequestException("legalGrounds：申请撤销监护人资格须选择至少一项法定情形");
-    }
     String number = applications.file(caseId,
         LocalDate.now(clock).getYear(), "REVOCATION", String.join(",", grounds),
         (String) execution.getVariable("applicant"),

@@ -1,22 +1,39 @@
 package org.childprotection.guardianship;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.childprotection.deadline.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
  * What {@code processes/guardianship-transfer.bpmn} asks for its timers and limits
- * ({@code ${guardianshipDeadlines.…}}), from {@link GuardianshipPolicy}.
+ * ({@code ${guardianshipDeadlines.…}}), from {@link GuardianshipPolicy}. Limits that the law
+ * counts from a fact (the court's acceptance, the judgment, the day care began) are computed from
+ * that fact as recorded, never from when the waiting step happened to start.
  */
 @Component("guardianshipDeadlines")
 public class GuardianshipDeadlines {
 
   private final GuardianshipPolicy policy;
   private final Deadlines deadlines;
+  private final RevocationJudgments judgments;
+  private final Clock clock;
 
-  public GuardianshipDeadlines(GuardianshipPolicy policy, Deadlines deadlines) {
+  GuardianshipDeadlines(GuardianshipPolicy policy, Deadlines deadlines,
+      RevocationJudgments judgments, Clock clock) {
     this.policy = policy;
     this.deadlines = deadlines;
+    this.judgments = judgments;
+    this.clock = clock;
+  }
+
+  /** The police are on site within this time [policy, SPEC 5.0]. */
+  public Date policeArrival() {
+    return Date.from(ZonedDateTime.now(clock).plus(policy.policeArrival()).toInstant());
   }
 
   /** The investigation starts within so many working days [policy]. */
@@ -28,24 +45,61 @@ public class GuardianshipDeadlines {
     return policy.investigationReport().toString();
   }
 
-  /** The court decides on a protection order within 72 h, 24 h when urgent [law]. */
-  public String protectionOrderDecision(Object urgent) {
-    return (Boolean.TRUE.equals(urgent) ? policy.protectionOrderDecisionUrgent()
-        : policy.protectionOrderDecision()).toString();
+  /** The court decides within 72 h of accepting the application, 24 h when urgent [law]. */
+  public Date protectionOrderDecisionDue(Object acceptedAt, Object urgent) {
+    ZonedDateTime accepted = FormValues.moment(acceptedAt, zone());
+    return Date.from(accepted.plus(FormValues.yes(urgent)
+        ? policy.protectionOrderDecisionUrgent() : policy.protectionOrderDecision()).toInstant());
   }
 
-  /** An order lasts as long as the court set, never more than six months [law]. */
-  public String protectionOrderDuration(Object months) {
-    int set = months instanceof Number n ? n.intValue() : GuardianshipPolicy.PROTECTION_ORDER_MAX_MONTHS;
-    return "P" + Math.max(1, Math.min(set, GuardianshipPolicy.PROTECTION_ORDER_MAX_MONTHS)) + "M";
+  /**
+   * An order made on a day for so many months is in force up to the day before the same date
+   * that many months later; the court may not set more than the law's longest [law, art 30].
+   */
+  LocalDate protectionOrderLastDay(LocalDate from, int months) {
+    return from.plusMonths(months).minusDays(1);
   }
 
-  public String getCustodyReview() {
-    return policy.custodyReview().toString();
+  int protectionOrderMaxMonths() {
+    return policy.protectionOrderMaxMonths();
   }
 
-  public String getCustodyLimit() {
-    return policy.custodyLimit().toString();
+  /** The reminder goes out so long before the order's last day, so an extension can be asked. */
+  public Date protectionOrderReminderAt(Object lastDay) {
+    return FormValues.startOf(day("protectionOrderLastDay", lastDay)
+        .minus(policy.protectionOrderReminderBefore()), zone());
+  }
+
+  /** The order lapses when its last day is over. */
+  public Date protectionOrderLapsesAt(Object lastDay) {
+    return FormValues.startOf(day("protectionOrderLastDay", lastDay).plusDays(1), zone());
+  }
+
+  /**
+   * 复议 may be asked once within five days of the order taking effect [law, art 31]: the day it
+   * took effect does not count, so the window closes when the fifth day after it is over.
+   */
+  public Date reconsiderationWindowEnd(Object decidedDate) {
+    return FormValues.startOf(day("protectionOrderDecidedDate", decidedDate)
+        .plus(policy.protectionOrderReconsiderationWithin()).plusDays(1), zone());
+  }
+
+  /** 临时监护 is reviewed at six months from the day care began (at intake or here). */
+  public Date custodyReviewAt(Object custodySince) {
+    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyReview()),
+        zone());
+  }
+
+  /** civil-affairs is warned a month before the twelve months are up. */
+  public Date custodyWarningAt(Object custodySince) {
+    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyLimit())
+        .minus(policy.custodyWarningBefore()), zone());
+  }
+
+  /** At twelve months a decision is due: return, long-term placement or an application. */
+  public Date custodyDecisionAt(Object custodySince) {
+    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyLimit()),
+        zone());
   }
 
   public int getAdmonitionsBeforeRefusal() {
@@ -56,15 +110,39 @@ public class GuardianshipDeadlines {
     return policy.warningVisitInterval().toString();
   }
 
-  public String getRestorationLatest() {
-    return policy.restorationLatest().toString();
+  /**
+   * The procedure waits for a parent's application until the Opinion's window after the
+   * judgment is over (art 38: three months to one year after it).
+   */
+  public Date restorationWindowEnd(DelegateExecution procedure) {
+    return FormValues.startOf(judgments.of(procedure).date().plus(policy.restorationLatest())
+        .plusDays(1), zone());
   }
 
-  public String getAdoptionAfter() {
-    return policy.adoptionAfter().toString();
+  /**
+   * Adoption may be considered a year after the judgment date; at once where the former
+   * guardian's harm falls under the restoration bars and the configuration's exception is on.
+   */
+  public Date adoptionFrom(DelegateExecution procedure) {
+    RevocationJudgments.Judgment judgment = judgments.of(procedure);
+    boolean barred = !RestorationBars.of(judgment.grounds(), procedure).isEmpty();
+    return FormValues.startOf(barred && policy.adoptionWithoutWaitWhenRestorationBarred()
+        ? judgment.date() : judgment.date().plus(policy.adoptionAfter()), zone());
   }
 
   public String getDismissalMonitoring() {
     return policy.dismissalMonitoring().toString();
+  }
+
+  private LocalDate day(String field, Object value) {
+    LocalDate day = FormValues.date(field, value);
+    if (day == null) {
+      throw new IllegalStateException("the procedure has no " + field);
+    }
+    return day;
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
   }
 }

@@ -1,13 +1,19 @@
 package org.childprotection.guardianship;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
-/** 指定监护人与安置 done: the new guardian and the placement go into the registry. */
+/**
+ * 执行判决：监护人与安置. When civil-affairs has carried out the judgment, the new guardian and
+ * the 安置方案 go into the registry, as this procedure's; when a restoration judgment comes, the
+ * guardianship it appointed ends (民法典 art 38).
+ */
 @Component("placementListener")
-public class PlacementListener implements TaskListener {
+public class PlacementListener implements TaskListener, ExecutionListener {
 
   private final Measures measures;
   private final CaseBinding binding;
@@ -17,10 +23,21 @@ public class PlacementListener implements TaskListener {
     this.binding = binding;
   }
 
+  /** The placement decided (the task of carrying out the judgment completed). */
   @Override
   public void notify(DelegateTask task) {
-    measures.place(binding.caseOf(task).id(),
+    measures.place(new Measures.Plan(binding.caseOf(task).id(), task.getProcessInstanceId(),
         (String) task.getVariable("guardianType"), (String) task.getVariable("placement"),
-        (String) task.getVariable("newGuardianName"), task.getAssignee());
+        (String) task.getVariable("newGuardianName"),
+        (String) task.getVariable("judgmentNumber"),
+        (String) task.getVariable("placementInstitution"),
+        (String) task.getVariable("parentContact"),
+        (String) task.getVariable("placementChildView"), task.getAssignee()));
+  }
+
+  /** The guardianship restored (the hand-back begins): the appointment ends. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    measures.endPlacements(binding.caseOf(execution).id(), execution.getProcessInstanceId());
   }
 }

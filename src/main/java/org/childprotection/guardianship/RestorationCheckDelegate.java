@@ -2,35 +2,35 @@ package org.childprotection.guardianship;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
-import org.childprotection.court.CourtApplications.Application;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
 /**
- * 审查恢复申请: the former guardian may apply between three months and one year after the
- * revocation [law], except after sexual abuse, sale, abandonment or abuse that seriously harmed
- * the child, or a sentence of five years or more. An admissible application is filed for the
- * court as a restoration.
+ * 民政部门意见与移送: a parent's application to be restored as guardian is the court's to decide
+ * (民法典 art 38). The agency files it and gives its view, never ending it: whether it came within
+ * the Opinion's window (three months to one year after the judgment, art 38), which of the
+ * situations in which a court "一般不得" restore apply (the Opinion's art 40, 民法典 art 38), and
+ * the child's own wishes, which the court must respect. The view goes to the court with the
+ * applicant's evidence.
  */
 @Component("restorationCheckDelegate")
 public class RestorationCheckDelegate implements JavaDelegate {
 
-  /** Grounds of the revocation after which guardianship is never restored. */
-  static final Set<String> BARRING_GROUNDS = Set.of("SEXUAL_ABUSE", "SALE", "ABANDONMENT_OR_ABUSE");
-
   private final CourtApplications applications;
+  private final RevocationJudgments judgments;
   private final GuardianshipPolicy policy;
   private final CaseBinding binding;
   private final Clock clock;
 
-  public RestorationCheckDelegate(CourtApplications applications, GuardianshipPolicy policy,
-      CaseBinding binding, Clock clock) {
+  public RestorationCheckDelegate(CourtApplications applications, RevocationJudgments judgments,
+      GuardianshipPolicy policy, CaseBinding binding, Clock clock) {
     this.applications = applications;
+    this.judgments = judgments;
     this.policy = policy;
     this.binding = binding;
     this.clock = clock;
@@ -38,38 +38,37 @@ public class RestorationCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    binding.caseOf(execution);
-    Application revocation = applications
-        .byNumber((String) execution.getVariable("applicationNumber")).orElseThrow();
-    String barred = barredBecause(revocation,
-        Boolean.TRUE.equals(execution.getVariable("sentencedFiveYearsOrMore")));
-    execution.setVariable("restorationBarred", barred != null);
-    execution.setVariable("restorationBarredReason", barred);
-    if (barred == null) {
-      execution.setVariable("restorationApplicationNumber", applications.file(
-          revocation.caseId(), LocalDate.now(clock).getYear(), "RESTORATION",
-          revocation.legalGrounds(), "FORMER_GUARDIAN", false));
-    }
+    long caseId = binding.caseOf(execution).id();
+    RevocationJudgments.Judgment judgment = judgments.of(execution);
+    LocalDate applied = FormValues.date("restorationAppliedDate",
+        execution.getVariable("restorationAppliedDate"));
+    List<String> findings = new ArrayList<>();
+    findings.add(window(judgment.date(), applied));
+    List<String> bars = RestorationBars.of(judgment.grounds(), execution);
+    findings.add(bars.isEmpty() ? "未发现一般不得恢复监护人资格的情形"
+        : "存在一般不得恢复监护人资格的情形：" + String.join("；", bars));
+    String opinion = "民政部门意见（供人民法院审查，不作为不予受理的理由）：" + String.join("。", findings) + "。";
+    execution.setVariable("restorationOpinion", opinion);
+    execution.setVariable("restorationCourtFile", String.join("\n",
+        "申请人提交的悔改表现证据：" + text(execution.getVariable("restorationEvidence")),
+        "儿童本人意愿：" + text(execution.getVariable("restorationChildWishes")), opinion));
+    execution.setVariable("restorationApplicationNumber", applications.file(caseId,
+        LocalDate.now(clock).getYear(), "RESTORATION", judgment.application().legalGrounds(),
+        (String) execution.getVariable("restorationApplicantRelation"), false));
   }
 
-  String barredBecause(Application revocation, boolean sentencedFiveYearsOrMore) {
-    List<String> grounds = revocation.legalGrounds() == null
-        ? List.of() : List.of(revocation.legalGrounds().split(","));
-    if (grounds.stream().anyMatch(BARRING_GROUNDS::contains)) {
-      return "撤销原因属于性侵害、出卖、遗弃或虐待严重损害，不得恢复监护人资格";
-    }
-    if (sentencedFiveYearsOrMore) {
-      return "原监护人曾被判处五年以上有期徒刑，不得恢复监护人资格";
-    }
-    LocalDate ruled = revocation.rulingDate() != null ? revocation.rulingDate()
-        : revocation.ruledAt().toLocalDate();
-    LocalDate today = LocalDate.now(clock);
-    if (today.isBefore(ruled.plus(policy.restorationEarliest()))) {
-      return "撤销后未满" + policy.restorationEarliest().toTotalMonths() + "个月，不得申请";
-    }
-    if (today.isAfter(ruled.plus(policy.restorationLatest()))) {
-      return "已超过恢复监护申请期限";
-    }
-    return null;
+  /**
+   * The procedure waits for applications until the window is over, so an application is never
+   * later than it: only an early one is told apart.
+   */
+  private String window(LocalDate judged, LocalDate applied) {
+    LocalDate from = judged.plus(policy.restorationEarliest());
+    String span = "《意见》第三十八条的申请期间为 " + from + " 至 "
+        + judged.plus(policy.restorationLatest());
+    return span + (applied.isBefore(from) ? "，本申请早于该期间" : "，本申请在该期间内");
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? "未提交" : value.toString();
   }
 }

@@ -58,7 +58,8 @@ public class CaseFacts {
    */
   public String whereNow(Cases.Case found, boolean withNotes) {
     Optional<String> placement = jdbc.sql("SELECT placement FROM guardianship_placement "
-            + "WHERE case_id = ? ORDER BY decided_at DESC, id DESC").param(found.id())
+            + "WHERE case_id = ? AND ended_at IS NULL ORDER BY decided_at DESC, id DESC")
+        .param(found.id())
         .query(String.class).list().stream().findFirst();
     if (placement.isPresent()) {
       return "安置：" + Vocabulary.placement(placement.get());

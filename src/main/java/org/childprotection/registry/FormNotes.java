@@ -32,7 +32,14 @@ public class FormNotes {
       "custodyReviewNote", "rulingNote", "newGuardianName", "maintenanceNote",
       "placementVisitNote", "adoptionNote", "restorationNote", "restorationFollowUpPlan",
       "monitoringNote", "handoverNote", "destination", "evidenceList", "firstContactNote",
-      "immediateSafetyPlan", "redisposalNote");
+      "immediateSafetyPlan", "redisposalNote",
+      "protectionOrderRequestNote", "protectionOrderServiceNote", "reconsiderationReason",
+      "reconsiderationNote", "extensionNote", "extensionDecisionNote", "custodyDecisionNote",
+      "familySituation", "guardianshipCapacity", "investigationChildView",
+      "investigationEvidence", "conferenceAttendees", "conferenceDecisions",
+      "conferenceActions",
+      "measureRequestNote", "measureVisitNote", "parentContact", "placementChildView",
+      "restorationEvidence", "restorationChildWishes");
 
   /** One field of a form: its label and its options' labels by value. */
   public record Field(String key, String label, Map<String, String> options) {}

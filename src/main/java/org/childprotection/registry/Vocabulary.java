@@ -53,24 +53,44 @@ public final class Vocabulary {
     define("referralResult", codes("DONE", "已落实", "PARTIAL", "部分落实",
         "NOT_POSSIBLE", "无法落实"));
     define("measure", codes("CRITICISM", "批评教育", "WARNING_LETTER", "出具告诫书并查访",
-        "REPRIMAND", "训诫", "FAMILY_EDUCATION", "家庭教育指导"));
+        "REPRIMAND", "训诫", "FAMILY_EDUCATION_ORDER", "责令接受家庭教育指导",
+        "FAMILY_EDUCATION", "家庭教育指导"));
     define("applicationType", codes("REVOCATION", "撤销监护人资格",
         "RESTORATION", "恢复监护人资格"));
     define("applicationStatus", codes("FILED", "已提出", "SENT", "已移送法院",
         "ACCEPTED", "法院已受理", "RULED", "已判决"));
     define("applicant", codes("CIVIL_AFFAIRS", "民政部门", "PROTECTION_CENTER",
-        "未成年人保护中心", "RELATIVE", "近亲属", "FORMER_GUARDIAN", "原监护人"));
-    define("legalGround", codes("SEXUAL_ABUSE", "性侵害", "SALE", "出卖",
-        "ABANDONMENT_OR_ABUSE", "遗弃、虐待、暴力伤害严重损害身心健康",
-        "UNATTENDED_DANGER", "置于无人监管和照看的危险状态且拒不改正",
-        "NEGLECT_6_MONTHS", "不履行监护职责长达6个月以上",
-        "ADDICTION_OR_PRISON", "吸毒、赌博、服刑等无法履行且拒不委托",
-        "COERCED_BEGGING", "胁迫乞讨经3次以上批评教育拒不改正",
-        "INSTIGATING_CRIME", "教唆、利用实施违法犯罪", "OTHER_SERIOUS_HARM", "其他严重侵害"));
+        "未成年人保护中心", "RELATIVE", "其他依法具有监护资格的人", "FORMER_GUARDIAN", "原监护人",
+        "RESIDENTS_COMMITTEE", "居民委员会、村民委员会", "SCHOOL", "学校",
+        "MEDICAL_INSTITUTION", "医疗机构", "WOMENS_FEDERATION", "妇女联合会",
+        "DISABLED_FEDERATION", "残疾人联合会", "ELDERLY_ORGANISATION", "依法设立的老年人组织",
+        "FATHER", "父亲", "MOTHER", "母亲"));
+    define("legalGround", codes(
+        "SEXUAL_ABUSE",
+        "（一）性侵害未成年人，严重损害其身心健康",
+        "SALE",
+        "（一）出卖未成年人，严重损害其身心健康",
+        "ABANDONMENT_OR_ABUSE",
+        "（一）遗弃、虐待、暴力伤害未成年人，严重损害其身心健康",
+        "UNATTENDED_DANGER",
+        "（二）将未成年人置于无人监管和照看的状态，导致其面临死亡或者严重伤害危险，经教育不改",
+        "NEGLECT_6_MONTHS",
+        "（三）拒不履行监护职责长达六个月以上，导致未成年人流离失所或者生活无着",
+        "ADDICTION_OR_PRISON",
+        "（四）有吸毒、赌博、长期酗酒等恶习或因服刑等原因无法履行监护职责，且拒绝将监护职责委托他人，致使未成年人处于困境或者危险状态",
+        "COERCED_BEGGING",
+        "（五）胁迫、诱骗、利用未成年人乞讨，经公安机关和未成年人救助保护机构等部门三次以上批评教育拒不改正，严重影响其正常生活和学习",
+        "INSTIGATING_CRIME",
+        "（六）教唆、利用未成年人实施违法犯罪行为，情节恶劣",
+        "OTHER_SERIOUS_HARM",
+        "（七）有其他严重侵害未成年人合法权益行为"));
     define("courtOutcome", codes("REVOKED", "撤销监护人资格", "RESTORED", "恢复监护人资格",
         "DISMISSED", "驳回申请"));
     define("guardianType", codes("RELATIVE_IN_ORDER", "其他亲属（依法定顺序）",
-        "CIVIL_AFFAIRS", "民政部门担任监护人"));
+        "GRANDPARENTS", "祖父母、外祖父母", "SIBLINGS", "兄、姐",
+        "WILLING_PERSON", "其他愿意担任监护人的个人或者组织（经居委会、村委会或民政部门同意）",
+        "CIVIL_AFFAIRS", "民政部门担任监护人",
+        "RESIDENTS_COMMITTEE", "具备条件的居民委员会、村民委员会"));
     define("placement", codes("RELATIVE_HOME", "亲属家庭", "WELFARE_INSTITUTION", "儿童福利院",
         "FOSTER_FAMILY", "家庭寄养"));
     define("notificationChannel", codes("OUTBOX", "站内消息", "MAIL", "邮件",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -166,9 +167,26 @@ class FormsInChineseTest extends PlatformTest {
     assertInChinese("child-protection-case", root);
   }
 
+  /**
+   * The procedure after a judgment that revoked guardianship: the steps that only a judged
+   * application allows (restoration, adoption) can then be started too.
+   */
   @Test
   void guardianshipTransfer() {
-    assertInChinese("guardianship-transfer", drive.called(guardianship(), "guardianship-transfer"));
+    String root = new GuardianshipWalk(this::as, engine).upToApplication();
+    drive.runJobs(root);
+    String proceedings = drive.called(root, "court-proceedings");
+    if (!drive.hasTask(root, "recordAcceptance")) {
+      engine.getRuntimeService().createProcessInstanceModification(proceedings)
+          .cancelAllForActivity("awaitAcceptance").startBeforeActivity("recordAcceptance")
+          .execute();
+    }
+    String today = LocalDate.now(NANJING).toString();
+    drive.complete(root, "recordAcceptance", Map.of("courtCaseNumber", "（2026）苏0113民特9号",
+        "acceptedDate", today));
+    drive.complete(root, "recordRuling", Map.of("rulingOutcome", "REVOKED",
+        "rulingDate", today, "appointedGuardian", "祖母"));
+    assertInChinese("guardianship-transfer", drive.called(root, "guardianship-transfer"));
   }
 
   @Test
@@ -260,8 +278,16 @@ class FormsInChineseTest extends PlatformTest {
    * court's acceptance date, the protection order's urgency): a task started by a modification
    * skips those steps.
    */
+  /** The platform's day (the test JVM runs in UTC). */
+  private static final ZoneId NANJING = ZoneId.of("Asia/Shanghai");
+
   private static final Map<String, Object> ARRIVED_WITH = Map.of(
-      "acceptedDate", LocalDate.now().toString(), "protectionOrderUrgent", false);
+      "acceptedDate", LocalDate.now(NANJING).toString(), "protectionOrderUrgent", false,
+      "custodySince", LocalDate.now(NANJING).toString(),
+      "protectionOrderAcceptedAt", LocalDate.now(NANJING).toString() + "T09:00:00+08:00",
+      "protectionOrderDecidedDate", LocalDate.now(NANJING).toString(),
+      "protectionOrderLastDay", LocalDate.now(NANJING).plusMonths(6).toString(),
+      "measureAuthorityGroup", "police");
 
   /** The open task of this key in the instance, started by a modification if there is none. */
   private Task openTask(String instanceId, String taskKey) {

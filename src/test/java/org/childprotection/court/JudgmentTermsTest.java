@@ -71,13 +71,16 @@ class JudgmentTermsTest {
     }
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
-        collectRulings(new ObjectMapper().readTree(form.toFile()), form, found);
+        // The forms of the protection order's own steps (复议, 延长) speak of its 裁定 throughout.
+        if (!PROTECTION_ORDER.matcher(Files.readString(form)).find()) {
+          collectRulings(new ObjectMapper().readTree(form.toFile()), form, found);
+        }
       }
     }
     return found;
   }
 
-  /** A form's field that says 裁定 must be one of the protection order's fields. */
+  /** A field of a form outside the protection order that says 裁定 must be one of its fields. */
   private static void collectRulings(JsonNode node, Path form, List<String> found) {
     if (node.isObject()) {
       boolean says = Stream.of("label", "dateLabel", "description", "text")

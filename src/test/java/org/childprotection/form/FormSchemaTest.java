@@ -61,7 +61,7 @@ class FormSchemaTest {
         }
       }
     }
-    assertThat(dates).isEqualTo(13);
+    assertThat(dates).isEqualTo(21);
     assertThat(undecided).isEmpty();
   }
 

@@ -1,14 +1,25 @@
 package org.childprotection.guardianship;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.engine.StepRefused;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.ProcessDriver;
@@ -19,20 +30,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Every path of {@code guardianship-transfer} and {@code court-proceedings}: started from a case
- * whose assessment found a guardian who seriously harms the child and does not change. The
- * court's system answers through {@code POST /api/court/rulings}, as it would.
+ * Every path of {@code guardianship-transfer} and {@code court-proceedings}, one scenario per rule
+ * of SPEC section 5 (revised). Each procedure runs under a real case (opened by a police report),
+ * started where the case's call activity starts it and with what the case hands it
+ * ({@code interventionEntry}, {@code custodySince}). The court's system answers through
+ * {@code POST /api/court/rulings}, as it would.
  */
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class GuardianshipTransferTest extends PlatformTest {
 
+  private static final ZoneId NANJING = ZoneId.of("Asia/Shanghai");
+
   @Autowired
   JdbcClient jdbc;
-
-  /** The city's clock: the court's dates are Nanjing's. */
-  @Autowired
-  Clock clock;
 
   private ProcessDriver drive;
 
@@ -41,9 +52,452 @@ class GuardianshipTransferTest extends PlatformTest {
     drive = new ProcessDriver(engine);
   }
 
+  // --- item 5's part in this model: the police do not hold the other branches up ------------
+
+  @Test
+  void policeDoNotBlockTheInvestigationCustodyOrProtectionOrder() {
+    String root = openedCase();
+    procedure(root, Map.of("custodySince", today().minusDays(2).toString()));
+
+    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
+    assertThat(drive.hasTask(root, "investigateFamily")).as("investigation").isTrue();
+    assertThat(drive.hasTask(root, "temporaryCustody")).as("临时监护").isTrue();
+    assertThat(drive.hasTask(root, "requestProtectionOrder")).as("人身安全保护令").isTrue();
+    assertThat(outbox(root, "civil-affairs")).containsExactly("GUARDIANSHIP_STARTED");
+  }
+
+  @Test
+  void thePoliceHaveThirtyMinutesToArriveAndAreEscalatedWhenLate() {
+    String root = openedCase();
+    Instant started = Instant.now();
+    procedure(root, Map.of());
+
+    Task police = drive.task(root, "policeIntervention");
+    assertThat(police.getDueDate().toInstant())
+        .isCloseTo(started.plus(30, ChronoUnit.MINUTES), within(2, ChronoUnit.MINUTES));
+    assertThat(drive.timer(root, "PoliceArrivalOverdue").getDuedate())
+        .isCloseTo(police.getDueDate(), 2000);
+    drive.fire(root, "PoliceArrivalOverdue");
+    assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_POLICE_ARRIVAL");
+    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
+  }
+
+  @Test
+  void anEmergencyEntryStartsTheEmergencyMeasuresAtOnceAndSaysSo() {
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of("interventionEntry", "EMERGENCY"));
+
+    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
+    assertThat(drive.hasTask(root, "requestProtectionOrder")).isTrue();
+    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+    assertThat(outbox(root, "civil-affairs")).containsExactly("GUARDIANSHIP_EMERGENCY");
+    assertThat(drive.variables(guardianship)).as("a child in danger before any assessment")
+        .containsEntry("riskLevel", "RED");
+
+    drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
+    assertThat(drive.hasTask(root, "temporaryCustody")).as("handed to the center").isTrue();
+    assertThat(drive.variables(guardianship)).containsEntry("custodySince",
+        today().toString());
+  }
+
+  @Test
+  void anEntryTheContractDoesNotKnowIsRefused() {
+    String root = openedCase();
+    assertThatThrownBy(() -> procedure(root, Map.of("interventionEntry", "LATER")))
+        .hasMessageContaining("interventionEntry：");
+  }
+
+  @Test
+  void aCaseMayGoThroughTheProcedureAgainAsANewProcedure() {
+    String root = openedCase();
+    String first = procedure(root, Map.of());
+    investigate(root, "REVOKE");
+    drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
+    String firstApplication = applicationNumber(root);
+    court(firstApplication, "（2026）苏0106民特21号", "DISMISSED", today().toString());
+    drive.fire(root, "monitoringDue");
+    drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "HARM",
+        "monitoringNote", "发现新伤"));
+    drive.complete(root, "policeIntervention", policeAnswers("NOT_REMOVED"));
+    drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
+        "protectionOrderUrgent", false));
+    assertThat(drive.ended(first)).isTrue();
+
+    String second = procedure(root, Map.of());
+    assertThat(second).isNotEqualTo(first);
+    investigate(root, "MEASURES");
+    measure(root, "WARNING_LETTER", "POLICE", false);
+    assertThat(drive.variables(second)).containsEntry("admonitions", 1);
+    drive.complete(root, "requestMeasure", Map.of("measureType", "FAMILY_EDUCATION",
+        "measureAuthority", "WOMENS_FEDERATION", "measureRequestNote", "家庭教育指导"));
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT procedure_id) FROM guardianship_measure m "
+            + "JOIN protection_case c ON c.id = m.case_id WHERE c.process_instance_id = ?")
+        .param(root).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT procedure_id FROM guardianship_measure m JOIN protection_case c "
+            + "ON c.id = m.case_id WHERE c.process_instance_id = ?").param(root)
+        .query(String.class).single()).isEqualTo(second);
+  }
+
+  // --- item 9: 临时监护 ------------------------------------------------------------------------
+
+  @Test
+  void careBegunAtIntakeIsReviewedLikeAnyTemporaryCustody() {
+    String root = openedCase();
+    LocalDate since = today().minusMonths(7);
+    procedure(root, Map.of("interventionEntry", "EMERGENCY", "custodySince", since.toString()));
+
+    assertThat(drive.hasTask(root, "temporaryCustody")).isTrue();
+    assertThat(drive.timer(root, "custodyReview").getDuedate())
+        .isEqualTo(startOf(since.plusMonths(6)));
+    assertThat(drive.timer(root, "CustodyLimit").getDuedate())
+        .isEqualTo(startOf(since.plusMonths(11)));
+    drive.fire(root, "custodyReview");
+    assertThat(drive.hasTask(root, "reviewCustody")).isTrue();
+  }
+
+  @Test
+  void custodyIsWarnedAMonthBeforeTwelveMonthsAndDecidedAtTwelve() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
+    LocalDate since = today();
+
+    assertThat(drive.timer(root, "CustodyLimit").getDuedate())
+        .isEqualTo(startOf(since.plusMonths(11)));
+    assertThat(drive.timer(root, "custodyDecisionDue").getDuedate())
+        .isEqualTo(startOf(since.plusMonths(12)));
+    drive.fire(root, "CustodyLimit");
+    assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_CUSTODY_LIMIT");
+
+    drive.fire(root, "custodyDecisionDue");
+    drive.complete(root, "decideAfterCustody", Map.of("custodyDecision", "COURT_APPLICATION",
+        "custodyDecisionNote", "已申请撤销"));
+    assertThat(drive.hasTask(root, "temporaryCustody")).as("custody goes on").isTrue();
+  }
+
+  @Test
+  void theReviewsAnswerDecidesWhatComesNext() {
+    String continuing = openedCase();
+    procedure(continuing, Map.of("custodySince", today().toString()));
+    drive.fire(continuing, "custodyReview");
+    drive.complete(continuing, "reviewCustody", Map.of("custodyContinues", true,
+        "custodyReviewNote", "继续"));
+    assertThat(drive.hasTask(continuing, "temporaryCustody")).isTrue();
+    assertThat(drive.timer(continuing, "custodyDecisionDue")).isNotNull();
+
+    String ending = openedCase();
+    procedure(ending, Map.of("custodySince", today().toString()));
+    drive.fire(ending, "custodyReview");
+    drive.complete(ending, "reviewCustody", Map.of("custodyContinues", false,
+        "custodyNext", "RETURN_HOME", "custodyReviewNote", "返还"));
+    assertThat(drive.hasTask(ending, "temporaryCustody")).as("custody ended").isFalse();
+    assertThat(timers(ending, "CustodyLimit", "custodyDecisionDue")).isZero();
+  }
+
+  @Test
+  void aDecisionAtTwelveMonthsToReturnTheChildEndsCustody() {
+    String root = openedCase();
+    procedure(root, Map.of("custodySince", today().toString()));
+    drive.fire(root, "custodyDecisionDue");
+    drive.complete(root, "decideAfterCustody", Map.of("custodyDecision", "RETURN_HOME",
+        "custodyDecisionNote", "返还并监护指导"));
+    assertThat(drive.hasTask(root, "temporaryCustody")).isFalse();
+    assertThat(timers(root, "custodyReview", "CustodyLimit")).isZero();
+  }
+
+  @Test
+  void theCenterEndsCustodyWhenTheChildLeavesIt() {
+    String root = openedCase();
+    procedure(root, Map.of("custodySince", today().toString()));
+    drive.complete(root, "temporaryCustody", Map.of("custodyPlace", "PROTECTION_CENTER",
+        "custodyNote", "已交亲属"));
+    assertThat(timers(root, "custodyReview", "CustodyLimit", "custodyDecisionDue")).isZero();
+  }
+
+  // --- item 10: 人身安全保护令 ----------------------------------------------------------------
+
+  @Test
+  void theCourtDecidesAProtectionOrderWithin72HoursOfItsAcceptance() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    drive.complete(root, "requestProtectionOrder", orderRequest("CIVIL_AFFAIRS", false));
+    ZonedDateTime accepted = ZonedDateTime.now(NANJING).minusHours(10)
+        .truncatedTo(ChronoUnit.MINUTES);
+    drive.complete(root, "acceptProtectionOrder", acceptance("（2026）苏0106民保令1号", accepted));
+
+    Date due = Date.from(accepted.plusHours(72).toInstant());
+    assertThat(drive.task(root, "decideProtectionOrder").getDueDate()).isEqualTo(due);
+    assertThat(drive.timer(root, "ProtectionOrderOverdue").getDuedate()).isEqualTo(due);
+    drive.fire(root, "ProtectionOrderOverdue");
+    assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_PROTECTION_ORDER");
+
+    String urgent = openedCase();
+    procedure(urgent, Map.of());
+    drive.complete(urgent, "requestProtectionOrder", orderRequest("POLICE", true));
+    drive.complete(urgent, "acceptProtectionOrder", acceptance("（2026）苏0106民保令2号", accepted));
+    assertThat(drive.task(urgent, "decideProtectionOrder").getDueDate())
+        .isEqualTo(Date.from(accepted.plusHours(24).toInstant()));
+  }
+
+  @Test
+  void aProtectionOrderRecordsItsApplicantMeasuresAndService() {
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of());
+    Map<String, Object> byAnUnknownApplicant = orderRequest("NEIGHBOUR", false);
+    String request = drive.task(root, "requestProtectionOrder").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(request, byAnUnknownApplicant))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("protectionOrderApplicant：");
+
+    drive.complete(root, "requestProtectionOrder", orderRequest("CIVIL_AFFAIRS", false));
+    accept(root);
+    String decision = drive.task(root, "decideProtectionOrder").getId();
+    Map<String, Object> withoutMeasures = granted(3);
+    withoutMeasures.remove("protectionOrderMeasures");
+    assertThatThrownBy(() -> engine.getTaskService().complete(decision, withoutMeasures))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("protectionOrderMeasures：");
+    Map<String, Object> tooLong = granted(7);
+    assertThatThrownBy(() -> engine.getTaskService().complete(decision, tooLong))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("protectionOrderMonths：");
+
+    drive.complete(root, "decideProtectionOrder", granted(3));
+    drive.complete(root, "serveProtectionOrder", Map.of("protectionOrderServedDate",
+        today().toString(), "protectionOrderServedTo",
+        SpinValues.jsonValue("[\"APPLICANT\",\"RESPONDENT\",\"POLICE\"]").create(),
+        "protectionOrderServiceNote", "已送达"));
+    assertThat(drive.variables(guardianship)).containsEntry("protectionOrderApplicant",
+            "CIVIL_AFFAIRS")
+        .containsKeys("protectionOrderAcceptedAt", "protectionOrderServedDate")
+        .containsEntry("protectionOrderLastDay",
+            today().plusMonths(3).minusDays(1).toString());
+    assertThat(drive.hasTask(root, "recordReconsideration")).isTrue();
+  }
+
+  @Test
+  void aReminderGoesOutBeforeTheOrderExpiresSoAnExtensionCanBeAsked() {
+    String root = openedCase();
+    String guardianship = orderInForce(root, 2);
+    LocalDate lastDay = today().plusMonths(2).minusDays(1);
+    drive.fire(root, "reconsiderationWindowClosed");
+
+    assertThat(drive.timer(root, "orderExpiryReminder").getDuedate())
+        .isEqualTo(startOf(lastDay.minusDays(14)));
+    drive.fire(root, "orderExpiryReminder");
+    assertThat(outbox(root, "district-gulou")).contains("PROTECTION_ORDER_EXPIRING");
+    assertThat(drive.timer(root, "orderExpires").getDuedate())
+        .isEqualTo(startOf(lastDay.plusDays(1)));
+
+    drive.complete(root, "considerOrderExtension", Map.of("extensionRequested", true,
+        "extensionNote", "仍有危险"));
+    drive.complete(root, "decideOrderExtension", Map.of("extensionGranted", true,
+        "extensionMonths", 3, "extensionDecisionNote", "延长三个月"));
+    LocalDate extended = lastDay.plusDays(1).plusMonths(3).minusDays(1);
+    assertThat(drive.variables(guardianship)).containsEntry("protectionOrderLastDay",
+        extended.toString());
+    assertThat(drive.timer(root, "orderExpiryReminder").getDuedate())
+        .isEqualTo(startOf(extended.minusDays(14)));
+
+    drive.fire(root, "orderExpiryReminder");
+    drive.fire(root, "orderExpires");
+    assertThat(outbox(root, "district-gulou")).contains("PROTECTION_ORDER_EXPIRED");
+    assertThat(drive.hasTask(root, "considerOrderExtension")).isFalse();
+  }
+
+  @Test
+  void anExtensionNotAskedOrRefusedEndsTheOrdersFollowUp() {
+    String notAsked = openedCase();
+    orderInForce(notAsked, 1);
+    drive.fire(notAsked, "reconsiderationWindowClosed");
+    drive.fire(notAsked, "orderExpiryReminder");
+    drive.complete(notAsked, "considerOrderExtension", Map.of("extensionRequested", false,
+        "extensionNote", "危险已消除"));
+    assertThat(timers(notAsked, "orderExpires", "orderExpiryReminder")).isZero();
+
+    String refused = openedCase();
+    orderInForce(refused, 1);
+    drive.fire(refused, "reconsiderationWindowClosed");
+    drive.fire(refused, "orderExpiryReminder");
+    drive.complete(refused, "considerOrderExtension", Map.of("extensionRequested", true,
+        "extensionNote", "申请延长"));
+    drive.complete(refused, "decideOrderExtension", Map.of("extensionGranted", false,
+        "extensionDecisionNote", "不予延长"));
+    assertThat(timers(refused, "orderExpires", "orderExpiryReminder")).isZero();
+  }
+
+  @Test
+  void reconsiderationIsAskedWithinFiveDaysAndARevokedOrderEnds() {
+    String root = openedCase();
+    orderInForce(root, 6);
+    assertThat(drive.timer(root, "reconsiderationWindowClosed").getDuedate())
+        .isEqualTo(startOf(today().plusDays(6)));
+
+    drive.complete(root, "recordReconsideration", Map.of("reconsiderationApplicant",
+        "RESPONDENT", "reconsiderationAppliedDate", today().toString(),
+        "reconsiderationReason", "不服"));
+    drive.complete(root, "decideReconsideration", Map.of("reconsiderationOutcome", "REVOKED",
+        "reconsiderationNote", "撤销原裁定"));
+    assertThat(timers(root, "orderExpiryReminder")).isZero();
+
+    String refused = openedCase();
+    procedure(refused, Map.of());
+    drive.complete(refused, "requestProtectionOrder", orderRequest("CLOSE_RELATIVE", false));
+    accept(refused);
+    drive.complete(refused, "decideProtectionOrder", Map.of("protectionOrderGranted", false,
+        "protectionOrderDecidedDate", today().toString(), "protectionOrderNote", "驳回"));
+    drive.fire(refused, "reconsiderationWindowClosed");
+    assertThat(timers(refused, "orderExpiryReminder")).isZero();
+  }
+
+  @Test
+  void anOrderNotAskedForEndsThatBranch() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
+        "protectionOrderUrgent", false));
+    assertThat(drive.hasTask(root, "acceptProtectionOrder")).isFalse();
+  }
+
+  // --- item 3: measures by their authority --------------------------------------------------
+
+  @Test
+  void aWarningLetterIsThePolicesToIssueNotASocialWorkers() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    investigate(root, "MEASURES");
+    String request = drive.task(root, "requestMeasure").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(request, Map.of("measureType",
+            "WARNING_LETTER", "measureAuthority", "DISTRICT_CIVIL_AFFAIRS",
+            "measureRequestNote", "出具告诫书")))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("公安机关出具");
+
+    drive.complete(root, "requestMeasure", Map.of("measureType", "WARNING_LETTER",
+        "measureAuthority", "POLICE", "measureRequestNote", "请公安出具告诫书"));
+    assertThat(candidateGroups(root, "applyMeasure")).containsExactly("police");
+    String apply = drive.task(root, "applyMeasure").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(apply, Map.of("measureOutcome",
+            "TAKEN", "measureType", "FAMILY_EDUCATION", "measureNote", "改为指导")))
+        .as("the police give no 家庭教育指导 services").isInstanceOf(StepRefused.class);
+    drive.complete(root, "applyMeasure", Map.of("measureOutcome", "TAKEN", "measureType",
+        "WARNING_LETTER", "measureDocumentNumber", "鼓公（家）告字〔2026〕1号",
+        "measureNote", "已出具告诫书"));
+    assertThat(jdbc.sql("SELECT authority FROM guardianship_measure m JOIN protection_case c "
+            + "ON c.id = m.case_id WHERE c.process_instance_id = ?").param(root)
+        .query(String.class).single()).isEqualTo("POLICE");
+  }
+
+  @Test
+  void reprimandsAndFamilyEducationOrdersGoToPoliceProcuratorateOrCourt() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    investigate(root, "MEASURES");
+    String request = drive.task(root, "requestMeasure").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(request, Map.of("measureType",
+            "REPRIMAND", "measureAuthority", "PROTECTION_CENTER", "measureRequestNote", "训诫")))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("家庭教育促进法第四十九条");
+
+    drive.complete(root, "requestMeasure", Map.of("measureType", "FAMILY_EDUCATION_ORDER",
+        "measureAuthority", "PROCURATORATE", "measureRequestNote", "请检察院责令"));
+    assertThat(candidateGroups(root, "applyMeasure")).containsExactly("procuratorate");
+    drive.complete(root, "applyMeasure", Map.of("measureOutcome", "DECLINED",
+        "measureType", "FAMILY_EDUCATION_ORDER", "measureNote", "不符合条件"));
+    assertThat(drive.hasTask(root, "requestMeasure")).as("back to the request").isTrue();
+
+    drive.complete(root, "requestMeasure", Map.of("measureType", "CRITICISM",
+        "measureAuthority", "DISTRICT_CIVIL_AFFAIRS", "measureRequestNote", "批评教育"));
+    assertThat(candidateGroups(root, "applyMeasure")).containsExactly("district-gulou");
+  }
+
+  @Test
+  void threeUnheededAdmonitionsMeanTheGuardianRefusesToChange() {
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of());
+    investigate(root, "MEASURES");
+    measure(root, "WARNING_LETTER", "POLICE", false);
+    drive.complete(root, "requestMeasure", Map.of("measureType", "FAMILY_EDUCATION",
+        "measureAuthority", "EDUCATION", "measureRequestNote", "家庭教育指导"));
+    takeAndVisit(root, "FAMILY_EDUCATION", false);
+    assertThat(drive.variables(guardianship)).as("guidance is no admonition")
+        .containsEntry("admonitions", 1);
+    measure(root, "REPRIMAND", "COURT", false);
+    measure(root, "CRITICISM", "PROTECTION_CENTER", false);
+
+    assertThat(drive.hasTask(root, "decideApplication")).isTrue();
+    assertThat(drive.variables(guardianship)).containsEntry("admonitions", 3);
+    drive.complete(root, "decideApplication", with(apply("COERCED_BEGGING", false),
+        "applicationDecision", "WARNING_AND_RETURN"));
+    drive.complete(root, "supervisedReturn", Map.of("returnDate", today().toString(),
+        "guidancePlan", "每月监护指导"));
+    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome",
+        "WARNING_RETURN");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM guardianship_measure m JOIN protection_case c ON "
+        + "c.id = m.case_id WHERE c.process_instance_id = ? AND NOT m.guardian_changed")
+        .param(root).query(Long.class).single()).isEqualTo(4);
+  }
+
+  @Test
+  void aGuardianWhoChangesGetsTheChildBackUnderGuidance() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    investigate(root, "MEASURES");
+    measure(root, "FAMILY_EDUCATION", "WOMENS_FEDERATION", true);
+    assertThat(drive.hasTask(root, "supervisedReturn")).isTrue();
+    assertThat(jdbc.sql("SELECT guardian_changed FROM guardianship_measure m JOIN "
+            + "protection_case c ON c.id = m.case_id WHERE c.process_instance_id = ?")
+        .param(root).query(Boolean.class).single()).isTrue();
+  }
+
+  // --- item 12: what the law asks the records to hold ---------------------------------------
+
+  @Test
+  void anInvestigationTeamOfFewerThanThreeIsRefused() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    Map<String, Object> report = investigationReport("MEASURES");
+    report.put("investigators", "甲\n乙");
+    String task = drive.task(root, "investigateFamily").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(task, report))
+        .hasMessageContaining("调查组不少于3人");
+    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+  }
+
+  @Test
+  void aLateInvestigationIsEscalatedAndGoesOn() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    drive.fire(root, "InvestigationStartOverdue");
+    drive.fire(root, "InvestigationOverdue");
+    assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_INVESTIGATION_START",
+        "ESCALATION_INVESTIGATION");
+    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+  }
+
+  @Test
+  void conferenceMinutesRecordActionsWithOwnersAndDueDates() {
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of());
+    drive.complete(root, "investigateFamily", investigationReport("MEASURES"));
+    String conference = drive.task(root, "interventionConference").getId();
+    Map<String, Object> withoutOwner = conferenceMinutes("MEASURES", "家访｜｜2026-12-31");
+    assertThatThrownBy(() -> engine.getTaskService().complete(conference, withoutOwner))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("conferenceActions：");
+    Map<String, Object> noActions = conferenceMinutes("MEASURES", " \n ");
+    assertThatThrownBy(() -> engine.getTaskService().complete(conference, noActions))
+        .isInstanceOf(StepRefused.class);
+    Map<String, Object> noDueDate = conferenceMinutes("MEASURES", "家访｜社工张某｜尽快");
+    assertThatThrownBy(() -> engine.getTaskService().complete(conference, noDueDate))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("年-月-日");
+
+    drive.complete(root, "interventionConference", conferenceMinutes("MEASURES", ACTIONS));
+    assertThat(drive.variables(guardianship)).containsKeys("conferenceDate",
+        "conferenceAttendees", "conferenceDecisions", "conferenceActions");
+  }
+
+  // --- the court: revocation, dismissal, overdue, Tasklist ------------------------------------
+
   @Test
   void revokedAfterTheConferenceWithTheProcuratoratesSupport() {
-    String root = intervention(policeAnswers("PROTECTION_CENTER", false));
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of());
+    drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", true));
     drive.complete(root, "procuratorateSupport", Map.of("supportType", "SUPPORT_LAWSUIT",
@@ -52,12 +506,10 @@ class GuardianshipTransferTest extends PlatformTest {
 
     assertThat(court(application, "（2026）苏0106民特1号", null, null)).isEqualTo(200);
     assertThat(court(application, "（2026）苏0106民特1号", "REVOKED",
-        LocalDate.now().toString())).isEqualTo(200);
+        today().toString())).isEqualTo(200);
 
-    drive.complete(root, "appointGuardian", Map.of("guardianType", "CIVIL_AFFAIRS",
-        "placement", "FOSTER_FAMILY", "newGuardianName", "市民政局"));
-    assertThat(drive.variables(drive.called(root, "guardianship-transfer")))
-        .containsEntry("guardianshipOutcome", "REVOKED");
+    drive.complete(root, "appointGuardian", placement("CIVIL_AFFAIRS", "市民政局"));
+    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "REVOKED");
     drive.complete(root, "placementVisit", Map.of("placementWellBeing", "GOOD",
         "placementVisitNote", "适应良好"));
     drive.fire(root, "adoptionAllowed");
@@ -65,185 +517,86 @@ class GuardianshipTransferTest extends PlatformTest {
         "adoptionNote", "暂不建议"));
     drive.fire(root, "restorationWindowClosed");
     drive.complete(root, "temporaryCustody", Map.of("custodyPlace", "PROTECTION_CENTER",
-        "custodyNote", "已安置"));
+        "custodyNote", "已交新监护人"));
+    drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
+        "protectionOrderUrgent", false));
 
-    String guardianship = drive.called(root, "guardianship-transfer");
     assertThat(drive.ended(guardianship)).isTrue();
     Map<String, Object> row = jdbc.sql("SELECT status, outcome, court_case_number, "
             + "procuratorate_support FROM court_application WHERE application_number = ?")
         .param(application).query().singleRow();
     assertThat(row.values()).containsExactly("RULED", "REVOKED", "（2026）苏0106民特1号", true);
-    assertThat(jdbc.sql("SELECT new_guardian FROM guardianship_placement p JOIN protection_case "
-            + "c ON c.id = p.case_id WHERE c.process_instance_id = ?").param(root)
-        .query(String.class).single()).isEqualTo("市民政局");
+    Map<String, Object> placed = jdbc.sql("SELECT new_guardian, judgment_number, institution, "
+            + "parent_contact, child_view, procedure_id FROM guardianship_placement p JOIN "
+            + "protection_case c ON c.id = p.case_id WHERE c.process_instance_id = ?")
+        .param(root).query().singleRow();
+    assertThat(placed.values()).containsExactly("市民政局", "（2026）苏0106民特1号",
+        "鼓楼区某寄养家庭", "每月探望一次", "愿意", guardianship);
     assertThat(TestCourtRequests.forApplication(application)).isEqualTo(1);
 
     String caseNumber = (String) drive.variables(root).get("caseNumber");
     var file = as("gulou").get("/api/cases/" + caseNumber).json().get("guardianship");
     assertThat(file.get("applications").get(0).get("courtCaseNumber").asText())
         .isEqualTo("（2026）苏0106民特1号");
-    assertThat(file.get("applications").get(0).get("outcome").asText()).isEqualTo("REVOKED");
     assertThat(file.get("placements").get(0).get("newGuardian").asText()).isEqualTo("市民政局");
+    assertThat(file.get("placements").get(0).get("parentContact").asText()).isEqualTo("每月探望一次");
+  }
+
+  @Test
+  void anApplicationNamesAGroundAndAnApplicantTheLawAllows() {
+    String root = openedCase();
+    procedure(root, Map.of());
+    investigate(root, "REVOKE");
+    String decision = drive.task(root, "decideApplication").getId();
+    Map<String, Object> byANeighbour = apply("NEGLECT_6_MONTHS", false);
+    byANeighbour.put("applicant", "NEIGHBOUR");
+    assertThatThrownBy(() -> engine.getTaskService().complete(decision, byANeighbour))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("applicant：");
+    Map<String, Object> noGround = apply("NEGLECT_6_MONTHS", false);
+    noGround.put("legalGrounds", List.of());
+    assertThatThrownBy(() -> engine.getTaskService().complete(decision, noGround))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("legalGrounds：");
+    drive.complete(root, "decideApplication", with(apply("NEGLECT_6_MONTHS", false),
+        "applicant", "SCHOOL"));
+    assertThat(jdbc.sql("SELECT applicant FROM court_application WHERE application_number = ?")
+        .param(applicationNumber(root)).query(String.class).single()).isEqualTo("SCHOOL");
   }
 
   @Test
   void dismissedMeansASupervisedReturnWithTwelveMonthsOfVisits() {
-    String root = intervention(policeAnswers("RELATIVE", false));
+    String root = openedCase();
+    String guardianship = procedure(root, Map.of());
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
-    String application = applicationNumber(root);
+    court(applicationNumber(root), "（2026）苏0106民特2号", "DISMISSED",
+        today().toString());
 
-    court(application, "（2026）苏0106民特2号", "DISMISSED", LocalDate.now().toString());
-
-    assertThat(drive.variables(drive.called(root, "guardianship-transfer")))
-        .containsEntry("guardianshipOutcome", "DISMISSED");
+    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "DISMISSED");
     drive.fire(root, "monitoringDue");
     drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "GOOD",
         "monitoringNote", "正常"));
     drive.fire(root, "monitoringEnds");
-    assertThat(drive.ended(drive.called(root, "guardianship-transfer"))).isTrue();
+    assertThat(drive.hasTask(root, "monitoringVisit")).isFalse();
   }
 
   @Test
   void harmFoundDuringMonitoringIsReportedForANewDisposal() {
-    String root = intervention(policeAnswers("RELATIVE", false));
+    String root = openedCase();
+    procedure(root, Map.of());
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
-    court(applicationNumber(root), "（2026）苏0106民特4号", "DISMISSED", LocalDate.now().toString());
+    court(applicationNumber(root), "（2026）苏0106民特4号", "DISMISSED", today().toString());
 
     drive.fire(root, "monitoringDue");
     drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "HARM",
         "monitoringNote", "发现新伤"));
-
-    assertThat(drive.ended(drive.called(root, "guardianship-transfer"))).isTrue();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification n JOIN protection_case c ON "
-            + "c.case_number = n.case_number WHERE c.process_instance_id = ? "
-            + "AND n.recipient = 'district-gulou' AND n.channel = 'OUTBOX'")
-        .param(root).query(Long.class).single()).isEqualTo(1);
-  }
-
-  @Test
-  void threeUnheededAdmonitionsMeanTheGuardianRefusesToChange() {
-    String root = intervention(policeAnswers("NOT_REMOVED", false));
-    investigate(root, "MEASURES");
-    measure(root, "WARNING_LETTER", false);
-    drive.fire(root, "nextWarningVisit");
-    measure(root, "REPRIMAND", false);
-    drive.fire(root, "nextWarningVisit");
-    measure(root, "CRITICISM", false);
-
-    assertThat(drive.hasTask(root, "decideApplication")).isTrue();
-    assertThat(drive.variables(drive.called(root, "guardianship-transfer")))
-        .containsEntry("admonitions", 3);
-    drive.complete(root, "decideApplication", with(apply("COERCED_BEGGING", false),
-        "applicationDecision", "WARNING_AND_RETURN"));
-    drive.complete(root, "supervisedReturn", Map.of("returnDate", LocalDate.now().toString(),
-        "guidancePlan", "每月监护指导"));
-
-    String guardianship = drive.called(root, "guardianship-transfer");
-    assertThat(drive.ended(guardianship)).isTrue();
-    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "WARNING_RETURN");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM guardianship_measure m JOIN protection_case c ON "
-        + "c.id = m.case_id WHERE c.process_instance_id = ?").param(root).query(Long.class)
-        .single()).isEqualTo(3);
-  }
-
-  @Test
-  void anInvestigationTeamOfFewerThanThreeIsRefused() {
-    String root = intervention(policeAnswers("NOT_REMOVED", false));
-    String task = drive.task(root, "investigateFamily").getId();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(task,
-            Map.of("investigators", "甲\n乙", "investigationFindings", "发现",
-                "investigationRecommendation", "MEASURES")))
-        .hasMessageContaining("调查组不少于3人");
-    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
-  }
-
-  @Test
-  void aGuardianWhoChangesGetsTheChildBackUnderGuidance() {
-    String root = intervention(policeAnswers("NOT_REMOVED", false));
-    investigate(root, "MEASURES");
-    measure(root, "FAMILY_EDUCATION", true);
-    assertThat(drive.hasTask(root, "supervisedReturn")).isTrue();
-  }
-
-  @Test
-  void restorationIsGrantedInsideTheWindowAndGoesToTheCourtAgain() {
-    String root = revoked("NEGLECT_6_MONTHS", LocalDate.now().minusMonths(4));
-    drive.complete(root, "recordRestoration", Map.of("restorationApplicant", "原监护人",
-        "restorationAppliedDate", LocalDate.now().toString(), "sentencedFiveYearsOrMore", false));
-    String restoration = restorationNumber(root);
-
-    court(restoration, "（2026）苏0106民特9号", "RESTORED", LocalDate.now().toString());
-
-    drive.complete(root, "restoreGuardianship", Map.of("handBackDate",
-        LocalDate.now().toString(), "restorationFollowUpPlan", "每月随访"));
-    assertThat(drive.variables(drive.called(root, "guardianship-transfer")))
-        .containsEntry("guardianshipOutcome", "RESTORED");
-  }
-
-  @Test
-  void aDismissedRestorationEndsThere() {
-    String root = revoked("NEGLECT_6_MONTHS", LocalDate.now().minusMonths(4));
-    drive.complete(root, "recordRestoration", Map.of("restorationApplicant", "原监护人",
-        "restorationAppliedDate", LocalDate.now().toString(), "sentencedFiveYearsOrMore", false));
-    court(restorationNumber(root), "（2026）苏0106民特10号", "DISMISSED",
-        LocalDate.now().toString());
-    assertThat(drive.hasTask(root, "restoreGuardianship")).isFalse();
-    assertThat(drive.variables(drive.called(root, "guardianship-transfer")))
-        .containsEntry("restorationOutcome", "DISMISSED");
-  }
-
-  @Test
-  void restorationIsBarredAfterSexualAbuseALongSentenceOrTooEarly() {
-    String abuse = revoked("SEXUAL_ABUSE", LocalDate.now().minusMonths(4));
-    drive.complete(abuse, "recordRestoration", Map.of("restorationApplicant", "原监护人",
-        "restorationAppliedDate", LocalDate.now().toString(), "sentencedFiveYearsOrMore", false));
-    assertThat(drive.variables(drive.called(abuse, "guardianship-transfer")))
-        .containsEntry("restorationBarred", true);
-
-    String early = revoked("NEGLECT_6_MONTHS", LocalDate.now().minusMonths(1));
-    drive.complete(early, "recordRestoration", Map.of("restorationApplicant", "原监护人",
-        "restorationAppliedDate", LocalDate.now().toString(), "sentencedFiveYearsOrMore", false));
-    assertThat((String) drive.variables(drive.called(early, "guardianship-transfer"))
-        .get("restorationBarredReason")).contains("未满3个月");
-  }
-
-  @Test
-  void protectionOrderOverdueIsFlaggedAndAGrantedOrderExpires() {
-    String root = intervention(with(policeAnswers("PROTECTION_CENTER", false),
-        "protectionOrderRequested", true, "protectionOrderUrgent", true));
-    drive.fire(root, "ProtectionOrderOverdue");
-    assertThat(outbox(root)).contains("civil-affairs");
-    drive.complete(root, "decideProtectionOrder", Map.of("protectionOrderGranted", true,
-        "protectionOrderMonths", 3, "protectionOrderNote", "作出保护令"));
-    assertThat(drive.timer(root, "orderExpires").getDuedate())
-        .isBefore(java.sql.Date.valueOf(LocalDate.now().plusMonths(3).plusDays(2)));
-    drive.fire(root, "orderExpires");
-    assertThat(drive.hasTask(root, "decideProtectionOrder")).isFalse();
-
-    String refused = intervention(with(policeAnswers("NOT_REMOVED", false),
-        "protectionOrderRequested", true));
-    drive.complete(refused, "decideProtectionOrder", Map.of("protectionOrderGranted", false,
-        "protectionOrderNote", "驳回"));
-  }
-
-  @Test
-  void temporaryCustodyIsReviewedAtSixMonthsAndFlaggedBeforeTwelve() {
-    String root = intervention(policeAnswers("PROTECTION_CENTER", false));
-    drive.fire(root, "custodyReview");
-    drive.complete(root, "reviewCustody", Map.of("custodyContinues", true,
-        "custodyReviewNote", "继续"));
-    drive.fire(root, "CustodyLimit");
-    drive.fire(root, "InvestigationStartOverdue");
-    drive.fire(root, "InvestigationOverdue");
-    assertThat(drive.hasTask(root, "temporaryCustody")).isTrue();
-    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+    assertThat(outbox(root, "district-gulou")).contains("MONITORING_HARM_FOUND");
   }
 
   @Test
   void anOverdueCourtIsFlaggedNeverAssumed() {
-    String root = intervention(policeAnswers("RELATIVE", false));
+    String root = openedCase();
+    procedure(root, Map.of());
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", false));
     String application = applicationNumber(root);
@@ -251,14 +604,16 @@ class GuardianshipTransferTest extends PlatformTest {
     court(application, "（2026）苏0106民特3号", null, null);
     drive.fire(root, "RulingOverdue");
 
-    assertThat(outbox(root)).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(outbox(root, "civil-affairs")).contains("COURT_ACCEPTANCE_OVERDUE",
+        "COURT_RULING_OVERDUE");
     assertThat(jdbc.sql("SELECT status FROM court_application WHERE application_number = ?")
         .param(application).query(String.class).single()).isEqualTo("ACCEPTED");
   }
 
   @Test
   void aCourtUserCanRecordAcceptanceAndRulingInTasklist() {
-    String root = intervention(policeAnswers("RELATIVE", false));
+    String root = openedCase();
+    procedure(root, Map.of());
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", false));
     String proceedings = drive.called(root, "court-proceedings");
@@ -267,77 +622,298 @@ class GuardianshipTransferTest extends PlatformTest {
         .execute();
 
     drive.complete(root, "recordAcceptance", Map.of("courtCaseNumber", "（2026）苏0106民特5号",
-        "acceptedDate", LocalDate.now(clock).toString()));
+        "acceptedDate", today().toString()));
     drive.fire(root, "OfflineRulingOverdue");
     drive.complete(root, "recordRuling", Map.of("rulingOutcome", "REVOKED",
-        "rulingDate", LocalDate.now().toString(), "appointedGuardian", "祖母"));
+        "rulingDate", today().toString(), "appointedGuardian", "祖母"));
 
     assertThat(drive.hasTask(root, "appointGuardian")).isTrue();
     assertThat(jdbc.sql("SELECT outcome FROM court_application WHERE application_number = ?")
         .param(applicationNumber(root)).query(String.class).single()).isEqualTo("REVOKED");
   }
 
+  // --- item 1: restoration is the court's ----------------------------------------------------
+
+  @Test
+  void restorationIsDecidedByTheCourtNeverClosedByCivilAffairs() {
+    String root = revoked("SEXUAL_ABUSE", today().minusMonths(1), "GRANDPARENTS");
+    String guardianship = drive.called(root, "guardianship-transfer");
+    drive.complete(root, "recordRestoration", restorationBy("MOTHER"));
+
+    String opinion = (String) drive.variables(guardianship).get("restorationOpinion");
+    assertThat(opinion).contains("本申请早于该期间").contains("性侵害、出卖未成年人")
+        .contains("不作为不予受理的理由");
+    String restoration = restorationNumber(root);
+    assertThat(restoration).isNotNull();
+    assertThat(jdbc.sql("SELECT applicant FROM court_application WHERE application_number = ?")
+        .param(restoration).query(String.class).single()).isEqualTo("MOTHER");
+    assertThat((String) drive.variables(drive.called(root, "court-proceedings"))
+        .get("evidenceList")).contains("儿童本人意愿：愿意回到母亲身边").contains(opinion);
+
+    court(restoration, "（2026）苏0106民特9号", "RESTORED", today().toString());
+    drive.complete(root, "restoreGuardianship", Map.of("handBackDate",
+        today().toString(), "restorationFollowUpPlan", "每月随访"));
+    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "RESTORED");
+  }
+
+  @Test
+  void onlyAParentMayApplyForRestoration() {
+    String root = revoked("NEGLECT_6_MONTHS", today().minusMonths(4), "GRANDPARENTS");
+    String task = drive.task(root, "recordRestoration").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(task, restorationBy("GRANDMOTHER")))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("restorationApplicantRelation：");
+    Map<String, Object> beforeTheJudgment = restorationBy("FATHER");
+    beforeTheJudgment.put("restorationAppliedDate", today().minusMonths(5).toString());
+    assertThatThrownBy(() -> engine.getTaskService().complete(task, beforeTheJudgment))
+        .isInstanceOf(StepRefused.class).hasMessageContaining("restorationAppliedDate：");
+    drive.complete(root, "recordRestoration", restorationBy("FATHER"));
+    assertThat(restorationNumber(root)).isNotNull();
+  }
+
+  @Test
+  void abuseBarsRestorationOnlyWithSeriousInjuryAndAnyIntentionalCrimeDoes() {
+    String abuse = revoked("ABANDONMENT_OR_ABUSE", today().minusMonths(4), "SIBLINGS");
+    drive.complete(abuse, "recordRestoration", restorationBy("FATHER"));
+    assertThat((String) drive.variables(drive.called(abuse, "guardianship-transfer"))
+        .get("restorationOpinion")).contains("本申请在该期间内")
+        .contains("未发现一般不得恢复监护人资格的情形");
+
+    String injured = revoked("ABANDONMENT_OR_ABUSE", today().minusMonths(4), "SIBLINGS");
+    drive.complete(injured, "recordRestoration", with(restorationBy("FATHER"),
+        "harmWithSeriousInjury", true, "intentionalCrimeAgainstChild", true));
+    assertThat((String) drive.variables(drive.called(injured, "guardianship-transfer"))
+        .get("restorationOpinion")).contains("并造成重伤以上严重后果")
+        .contains("对被监护人实施故意犯罪（民法典第三十八条）");
+    assertThat(restorationNumber(injured)).as("handed to the court all the same").isNotNull();
+  }
+
+  @Test
+  void anEarlyApplicationDoesNotCloseTheWindow() {
+    LocalDate judged = today().minusMonths(1);
+    String root = revoked("NEGLECT_6_MONTHS", judged, "GRANDPARENTS");
+    assertThat(drive.timer(root, "restorationWindowClosed").getDuedate())
+        .as("the window runs from the judgment date").isEqualTo(startOf(judged.plusYears(1)
+            .plusDays(1)));
+    drive.complete(root, "recordRestoration", restorationBy("MOTHER"));
+    court(restorationNumber(root), "（2026）苏0106民特10号", "DISMISSED",
+        today().toString());
+
+    assertThat(drive.hasTask(root, "restoreGuardianship")).isFalse();
+    assertThat(drive.hasTask(root, "recordRestoration")).as("a later application").isTrue();
+    assertThat(drive.timer(root, "restorationWindowClosed").getDuedate())
+        .isEqualTo(startOf(judged.plusYears(1).plusDays(1)));
+  }
+
+  // --- item 2: adoption ------------------------------------------------------------------------
+
+  @Test
+  void adoptionIsConsideredOnlyWhereCivilAffairsIsGuardian() {
+    String relatives = revoked("NEGLECT_6_MONTHS", today(), "GRANDPARENTS");
+    assertThat(timers(relatives, "adoptionAllowed")).isZero();
+    assertThat(drive.hasTask(relatives, "considerAdoption")).isFalse();
+
+    String state = revoked("NEGLECT_6_MONTHS", today(), "CIVIL_AFFAIRS");
+    assertThat(timers(state, "adoptionAllowed")).isEqualTo(1);
+  }
+
+  @Test
+  void adoptionWaitsAYearFromTheJudgmentDateNotFromTheAppointment() {
+    LocalDate judged = today().minusMonths(4);
+    String root = revoked("NEGLECT_6_MONTHS", judged, "CIVIL_AFFAIRS");
+    assertThat(drive.timer(root, "adoptionAllowed").getDuedate())
+        .isEqualTo(startOf(judged.plusYears(1)));
+  }
+
+  @Test
+  void noWaitForAdoptionWhereTheFormerGuardiansHarmBarsRestoration() {
+    LocalDate judged = today().minusMonths(2);
+    String root = revoked("SALE", judged, "CIVIL_AFFAIRS");
+    assertThat(drive.timer(root, "adoptionAllowed").getDuedate()).isEqualTo(startOf(judged));
+  }
+
+  @Test
+  void aRestorationJudgmentEndsTheAppointmentItsVisitsAndAdoption() {
+    String root = revoked("NEGLECT_6_MONTHS", today().minusMonths(4), "CIVIL_AFFAIRS");
+    assertThat(drive.hasTask(root, "placementVisit")).isTrue();
+    drive.complete(root, "recordRestoration", restorationBy("MOTHER"));
+    court(restorationNumber(root), "（2026）苏0106民特11号", "RESTORED",
+        today().toString());
+
+    assertThat(drive.hasTask(root, "restoreGuardianship")).isTrue();
+    assertThat(drive.hasTask(root, "placementVisit")).as("placement visits end").isFalse();
+    assertThat(timers(root, "adoptionAllowed")).as("adoption ends").isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM guardianship_placement p JOIN protection_case c "
+            + "ON c.id = p.case_id WHERE c.process_instance_id = ? AND p.ended_at IS NOT NULL")
+        .param(root).query(Long.class).single()).isEqualTo(1);
+  }
+
   // --- walking ----------------------------------------------------------------------------
 
-  /** A case assessed with a guardian who seriously harms and does not change; police answer. */
-  private String intervention(Map<String, Object> police) {
+  private static final String ACTIONS = "每周家访｜鼓楼区社工张某｜2026-12-31\n申请告诫书｜区民政王某｜2026-12-15";
+
+  /** A case opened by a police report about a child of eight in Gulou. */
+  private String openedCase() {
     Map<String, Object> report = new HashMap<>();
     report.put("channel", "POLICE_110");
     report.put("child", Map.of("name", "测试儿童", "gender", "M", "idNumber", CaseFixtures
-        .idNumber(LocalDate.now().minusYears(8))));
+        .idNumber(today().minusYears(8))));
     report.put("location", Map.of("district", "gulou"));
     report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
     Http.Response opened = as("police").postJson("/api/reports", report);
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
-    Map<String, Object> answers = new HashMap<>();
-    for (String flag : List.of("injuryToPrivateParts", "sexualHarmOrPregnancy",
-        "multipleInjuriesOrSevereMalnutrition", "disabilityOrDeathFromAbnormalCause",
-        "abandonedOrLongWithoutCare", "unknownOriginMissingOrTrafficked", "organisedBegging",
-        "imminentDanger", "withoutCare", "livingAlone")) {
-      answers.put(flag, false);
-    }
-    answers.put("harmInProgress", true);
-    answers.put("guardianHarm", "REPEATED_OR_CRIMINAL");
-    answers.put("income", "ADEQUATE");
-    answers.put("guardianSeriousHarmNoChange", true);
-    answers.put("visitDate", LocalDate.now().toString());
-    answers.put("assessmentNote", "走访评估");
-    drive.complete(root, "assessFamily", answers);
-    drive.complete(root, "caseConference", CaseFixtures.conference("启动监护干预"));
-    drive.complete(root, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
-    assertThat(drive.called(root, "guardianship-transfer")).isNotNull();
-    drive.complete(root, "policeIntervention", police);
     return root;
+  }
+
+  /**
+   * Starts a procedure where the case's call activity starts it. What the case hands it
+   * ({@code interventionEntry}, {@code custodySince}) is given as the procedure starts again from
+   * its start event with them: the call activity passes them once the case model maps them.
+   */
+  private String procedure(String root, Map<String, Object> handedIn) {
+    engine.getRuntimeService().createProcessInstanceModification(root)
+        .startBeforeActivity("guardianshipTransfer").execute();
+    String guardianship = drive.called(root, "guardianship-transfer");
+    if (!handedIn.isEmpty()) {
+      ProcessInstanceModificationBuilder restart = engine.getRuntimeService()
+          .createProcessInstanceModification(guardianship);
+      ActivityInstance tree = engine.getRuntimeService().getActivityInstance(guardianship);
+      for (ActivityInstance child : tree.getChildActivityInstances()) {
+        restart.cancelAllForActivity(child.getActivityId());
+      }
+      for (var transition : tree.getChildTransitionInstances()) {
+        restart.cancelAllForActivity(transition.getActivityId());
+      }
+      restart.startBeforeActivity("interventionStarted").setVariables(handedIn).execute();
+    }
+    drive.runJobs(root);
+    return guardianship;
+  }
+
+  private Map<String, Object> investigationReport(String recommendation) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("investigators", "甲\n乙\n丙");
+    report.put("reportDate", today().toString());
+    report.put("familySituation", "父母离异，随父居住");
+    report.put("guardianshipCapacity", "父亲酗酒，无力照料");
+    report.put("investigationFindings", "多次殴打");
+    report.put("investigationChildView", "害怕回家");
+    report.put("investigationEvidence", "伤情鉴定、照片");
+    report.put("investigationRecommendation", recommendation);
+    return report;
+  }
+
+  private Map<String, Object> conferenceMinutes(String conclusion, String actions) {
+    Map<String, Object> minutes = new HashMap<>();
+    minutes.put("conferenceDate", today().toString());
+    minutes.put("conferenceParticipants", SpinValues.jsonValue(
+        "[\"civil-affairs\",\"police\",\"procuratorate\"]").create());
+    minutes.put("conferenceAttendees", "民政 王某\n公安 李某\n检察院 赵某");
+    minutes.put("conferenceDecisions", "先行干预");
+    minutes.put("conferenceActions", actions);
+    minutes.put("conferenceConclusion", conclusion);
+    minutes.put("conferenceNote", "会商意见");
+    return minutes;
   }
 
   private void investigate(String root, String conclusion) {
-    drive.complete(root, "investigateFamily", Map.of("investigators", "甲\n乙\n丙",
-        "investigationFindings", "调查发现", "investigationRecommendation", conclusion));
-    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", conclusion,
-        "conferenceParticipants", List.of("civil-affairs", "police", "school"),
-        "conferenceNote", "会商意见"));
+    drive.complete(root, "investigateFamily", investigationReport(conclusion));
+    drive.complete(root, "interventionConference", conferenceMinutes(conclusion, ACTIONS));
   }
 
-  private void measure(String root, String type, boolean changed) {
-    drive.complete(root, "applyMeasure", Map.of("measureType", type, "guardianChanged", changed,
-        "measureNote", "已采取措施"));
+  /** 民政 asks, the authority takes the measure, the visit a month later finds the change. */
+  private void measure(String root, String type, String authority, boolean changed) {
+    drive.complete(root, "requestMeasure", Map.of("measureType", type, "measureAuthority",
+        authority, "measureRequestNote", "提请"));
+    takeAndVisit(root, type, changed);
   }
 
-  /** Revoked by a ruling of this date, the new guardian appointed. */
-  private String revoked(String ground, LocalDate rulingDate) {
-    String root = intervention(policeAnswers("RELATIVE", false));
+  private void takeAndVisit(String root, String type, boolean changed) {
+    drive.complete(root, "applyMeasure", Map.of("measureOutcome", "TAKEN", "measureType", type,
+        "measureNote", "已实施"));
+    drive.fire(root, "nextWarningVisit");
+    drive.complete(root, "visitAfterMeasure", Map.of("measureVisitDate",
+        today().toString(), "guardianChanged", changed, "measureVisitNote", "查访"));
+  }
+
+  /** Revoked by a judgment of this date, the judgment carried out with such a guardian. */
+  private String revoked(String ground, LocalDate judgmentDate, String guardianType) {
+    String root = openedCase();
+    procedure(root, Map.of());
     investigate(root, "REVOKE");
     drive.complete(root, "decideApplication", apply(ground, false));
     court(applicationNumber(root), "（2026）苏0106民特" + System.nanoTime() % 10000 + "号",
-        "REVOKED", rulingDate.toString());
-    drive.complete(root, "appointGuardian", Map.of("guardianType", "RELATIVE_IN_ORDER",
-        "placement", "RELATIVE_HOME", "newGuardianName", "祖母"));
+        "REVOKED", judgmentDate.toString());
+    drive.complete(root, "appointGuardian", placement(guardianType, "祖母"));
     return root;
+  }
+
+  private static Map<String, Object> placement(String guardianType, String guardian) {
+    Map<String, Object> plan = new HashMap<>();
+    plan.put("judgmentNumber", "（2026）苏0106民特1号");
+    plan.put("guardianType", guardianType);
+    plan.put("newGuardianName", guardian);
+    plan.put("placement", "CIVIL_AFFAIRS".equals(guardianType) ? "FOSTER_FAMILY" : "RELATIVE_HOME");
+    plan.put("placementInstitution", "鼓楼区某寄养家庭");
+    plan.put("parentContact", "每月探望一次");
+    plan.put("placementChildView", "愿意");
+    return plan;
+  }
+
+  private static Map<String, Object> restorationBy(String relation) {
+    Map<String, Object> application = new HashMap<>();
+    application.put("restorationApplicantRelation", relation);
+    application.put("restorationApplicant", "申请人");
+    application.put("restorationAppliedDate", today().toString());
+    application.put("restorationEvidence", "戒酒证明");
+    application.put("restorationChildWishes", "愿意回到母亲身边");
+    return application;
+  }
+
+  private static Map<String, Object> orderRequest(String applicant, boolean urgent) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("protectionOrderRequested", true);
+    request.put("protectionOrderApplicant", applicant);
+    request.put("protectionOrderApplicantName", "鼓楼区民政局");
+    request.put("protectionOrderAppliedDate", today().minusDays(1).toString());
+    request.put("protectionOrderUrgent", urgent);
+    return request;
+  }
+
+  private void accept(String root) {
+    drive.complete(root, "acceptProtectionOrder", acceptance("（2026）苏0106民保令3号",
+        ZonedDateTime.now(NANJING).minusHours(1)));
+  }
+
+  /** The court's acceptance as its form asks it: the day, and the time as 时:分. */
+  private static Map<String, Object> acceptance(String caseNumber, ZonedDateTime at) {
+    return Map.of("protectionOrderCaseNumber", caseNumber, "protectionOrderAcceptedDate",
+        at.toLocalDate().toString(), "protectionOrderAcceptedTime",
+        at.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+  }
+
+  private static Map<String, Object> granted(int months) {
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("protectionOrderGranted", true);
+    decision.put("protectionOrderMeasures",
+        SpinValues.jsonValue("[\"NO_VIOLENCE\",\"NO_CONTACT\"]").create());
+    decision.put("protectionOrderDecidedDate", today().toString());
+    decision.put("protectionOrderMonths", months);
+    decision.put("protectionOrderNote", "作出保护令");
+    return decision;
+  }
+
+  /** An order made today for so many months, served. */
+  private String orderInForce(String root, int months) {
+    String guardianship = procedure(root, Map.of());
+    drive.complete(root, "requestProtectionOrder", orderRequest("WOMENS_FEDERATION", false));
+    accept(root);
+    drive.complete(root, "decideProtectionOrder", granted(months));
+    drive.complete(root, "serveProtectionOrder", Map.of("protectionOrderServedDate",
+        today().toString(), "protectionOrderServedTo",
+        SpinValues.jsonValue("[\"APPLICANT\",\"RESPONDENT\"]").create()));
+    return guardianship;
   }
 
   private int court(String application, String courtCase, String outcome, String date) {
@@ -349,7 +925,7 @@ class GuardianshipTransferTest extends PlatformTest {
       body.put("rulingDate", date);
       body.put("appointedGuardian", "祖母");
     } else {
-      body.put("acceptedDate", LocalDate.now(clock).toString());
+      body.put("acceptedDate", today().toString());
     }
     Http.Response answer = as("court").postJson("/api/court/rulings", body);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -368,21 +944,53 @@ class GuardianshipTransferTest extends PlatformTest {
         .get("restorationApplicationNumber");
   }
 
-  private List<String> outbox(String root) {
-    return jdbc.sql("SELECT n.recipient FROM notification n JOIN protection_case c ON "
-            + "c.case_number = n.case_number WHERE c.process_instance_id = ? "
-            + "AND n.channel = 'OUTBOX' AND n.recipient = 'civil-affairs'")
-        .param(root).query(String.class).list();
+  private List<String> candidateGroups(String root, String taskKey) {
+    return engine.getTaskService().getIdentityLinksForTask(drive.task(root, taskKey).getId())
+        .stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
   }
 
-  private static Map<String, Object> policeAnswers(String handedTo, boolean order) {
+  private long timers(String root, String... activityIds) {
+    return engine.getManagementService().createJobQuery().timers().list().stream()
+        .filter(j -> drive.family(root).contains(j.getProcessInstanceId()))
+        .filter(j -> List.of(activityIds).contains(engine.getManagementService()
+            .createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult()
+            .getActivityId()))
+        .count();
+  }
+
+  /** The templates of the notifications the case's outbox holds for this recipient. */
+  private List<String> outbox(String root, String recipient) {
+    String caseNumber = (String) drive.variables(root).get("caseNumber");
+    return jdbc.sql("SELECT subject FROM notification WHERE case_number = ? AND recipient = ? "
+            + "AND channel = 'OUTBOX' ORDER BY id").params(caseNumber, recipient)
+        .query(String.class).list().stream().map(subject -> templateOf(subject, caseNumber))
+        .toList();
+  }
+
+  private static String templateOf(String subject, String caseNumber) {
+    for (var template : org.childprotection.notification.NotificationTemplate.values()) {
+      if (template.subject(caseNumber).equals(subject)) {
+        return template.name();
+      }
+    }
+    return subject;
+  }
+
+  /** Today in Nanjing, as the platform's clock has it. */
+  private static LocalDate today() {
+    return LocalDate.now(NANJING);
+  }
+
+  private static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(NANJING).toInstant());
+  }
+
+  private static Map<String, Object> policeAnswers(String handedTo) {
     Map<String, Object> answers = new HashMap<>();
     answers.put("childRemoved", !"NOT_REMOVED".equals(handedTo));
     answers.put("handedTo", handedTo);
     answers.put("evidenceList", "伤情照片、病历");
     answers.put("injuryAssessment", true);
-    answers.put("protectionOrderRequested", order);
-    answers.put("protectionOrderUrgent", false);
     answers.put("policeNote", "已制止侵害");
     return answers;
   }

@@ -3,6 +3,7 @@ package org.childprotection.guardianship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
 
-/** Brings a case to its guardianship application, leaving the court hand-off job unrun. */
+/**
+ * Brings a case to its guardianship application, leaving the court hand-off job unrun: the
+ * procedure starts where the case's call activity starts it, and goes straight to the decision.
+ */
 public final class GuardianshipWalk {
 
   private final Function<String, Http> asUser;
@@ -42,22 +46,24 @@ public final class GuardianshipWalk {
     assertThat(opened.status()).isEqualTo(201);
     String root = opened.json().get("processInstanceId").asText();
     drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
-    drive.complete(root, "assessFamily", Map.of("guardianHarm", "REPEATED_OR_CRIMINAL",
-        "income", "ADEQUATE", "harmInProgress", true, "guardianSeriousHarmNoChange", true,
-        "visitDate", LocalDate.now().toString(), "assessmentNote", "走访"));
-    drive.complete(root, "caseConference", CaseFixtures.conference("监护干预"));
-    drive.complete(root, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
-    engine.getTaskService().complete(drive.task(root, "policeIntervention").getId(), Map.of(
-        "childRemoved", false, "handedTo", "NOT_REMOVED", "evidenceList", "伤情照片",
-        "protectionOrderRequested", false, "policeNote", "已出警"));
+    engine.getRuntimeService().createProcessInstanceModification(root)
+        .startBeforeActivity("guardianshipTransfer").execute();
     runJobsExceptCourt(root);
-    drive.complete(root, "investigateFamily", Map.of("investigators", "甲\n乙\n丙",
-        "investigationFindings", "发现", "investigationRecommendation", "REVOKE"));
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigators", "甲\n乙\n丙");
+    investigation.put("reportDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    investigation.put("familySituation", "随父居住");
+    investigation.put("guardianshipCapacity", "无力照料");
+    investigation.put("investigationFindings", "发现");
+    investigation.put("investigationChildView", "害怕回家");
+    investigation.put("investigationEvidence", "伤情照片");
+    investigation.put("investigationRecommendation", "REVOKE");
+    drive.complete(root, "investigateFamily", investigation);
     drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
-        "conferenceParticipants", List.of("civil-affairs", "police"), "conferenceNote", "会商"));
+        "conferenceDate", investigation.get("reportDate"), "conferenceParticipants",
+        List.of("civil-affairs", "police"), "conferenceAttendees", "民政 王某",
+        "conferenceDecisions", "申请撤销", "conferenceActions", "申请撤销｜民政｜2026-12-31",
+        "conferenceNote", "会商"));
     engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
         "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
         "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false, "decisionNote", "申请"));

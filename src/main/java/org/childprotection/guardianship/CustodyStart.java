@@ -1,0 +1,29 @@
+package org.childprotection.guardianship;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 临时监护 begins: its review, warning and decision run from the day care began, which is today
+ * unless the case handed in the day its 临时照料 began at intake.
+ */
+@Component("custodyStart")
+public class CustodyStart implements ExecutionListener {
+
+  private final Clock clock;
+
+  public CustodyStart(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.getVariable(ProcedureStart.CUSTODY_SINCE) == null) {
+      execution.getProcessInstance().setVariable(ProcedureStart.CUSTODY_SINCE,
+          LocalDate.now(clock).toString());
+    }
+  }
+}

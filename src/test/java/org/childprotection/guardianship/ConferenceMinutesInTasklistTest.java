@@ -1,0 +1,121 @@
+package org.childprotection.guardianship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.childprotection.casework.CaseFixtures;
+import org.childprotection.support.Browser;
+import org.childprotection.support.Http;
+import org.childprotection.support.PlatformTest;
+import org.childprotection.support.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * 会商纪要 in Tasklist, in a real browser: the protection center's worker records the date,
+ * attendees, decisions and the actions with their owners and due dates, and completes the task;
+ * an action without its owner is refused with the reason. Screenshots in target/e2e-screenshots.
+ */
+class ConferenceMinutesInTasklistTest extends PlatformTest {
+
+  private Browser browser;
+  private ProcessDriver drive;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open(port);
+    drive = new ProcessDriver(engine);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theCenterRecordsTheConferencesActionsWithOwnersAndDueDates() {
+    String root = caseAtItsConference();
+    String guardianship = drive.called(root, "guardianship-transfer");
+    String taskId = drive.task(root, "interventionConference").getId();
+    // The date is there already, as a form shows what the case holds: typing dates into the
+    // date picker is the Tasklist date tests' part.
+    engine.getRuntimeService().setVariable(guardianship, "conferenceDate",
+        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+
+    browser.login("tasklist", "center");
+    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.click(browser.waitFor(By.xpath("//*[contains(text(),'认领')]")));
+    browser.tab("表单");
+    browser.waitForText("行动项（每行一项：事项｜负责人｜完成期限）");
+    browser.click(browser.driver().findElements(
+        By.cssSelector("input[id*='Field_conferenceParticipants']")).get(1));
+    browser.click(browser.driver().findElements(
+        By.cssSelector("input[id*='Field_conferenceConclusion']")).get(0));
+    browser.fill("Field_conferenceAttendees", "民政 王某\n公安 李某");
+    browser.fill("Field_conferenceDecisions", "先行干预，请公安出具告诫书");
+    browser.fill("Field_conferenceNote", "会商意见");
+    browser.fill("Field_conferenceActions", "每周家访｜｜2026-12-31");
+    settle();
+    browser.click(browser.driver().findElement(By.xpath("//button[normalize-space()='完成']")));
+    // Refused by the server: Tasklist says so (with the reason once the Tasklist shows reasons).
+    browser.waiting().until(d -> browser.text().contains("每行写一项行动")
+        || browser.text().contains("提交任务表单时发生错误"));
+    browser.shot("60-conference-action-without-owner");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    browser.driver().findElement(By.cssSelector("[id$='Field_conferenceActions']")).clear();
+    browser.fill("Field_conferenceActions", "每周家访｜鼓楼区社工张某｜2026-12-31\n"
+        + "申请告诫书｜区民政王某｜2026-12-15");
+    settle();
+    browser.shot("61-conference-minutes");
+    browser.click(browser.driver().findElement(By.xpath("//button[normalize-space()='完成']")));
+    browser.waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(taskId)
+        .count() == 0);
+
+    assertThat(engine.getRuntimeService().getVariable(guardianship, "conferenceActions"))
+        .isEqualTo("每周家访｜鼓楼区社工张某｜2026-12-31\n申请告诫书｜区民政王某｜2026-12-15");
+    assertThat(drive.hasTask(root, "requestMeasure")).isTrue();
+  }
+
+  /** The form takes typed text after a pause (form-js debounces its fields). */
+  private void settle() {
+    browser.driver().findElement(By.tagName("body")).click();
+    Browser.sleep(800);
+  }
+
+  /** A case whose procedure has its investigation report, the conference next. */
+  private String caseAtItsConference() {
+    Map<String, Object> report = new HashMap<>();
+    report.put("channel", "POLICE_110");
+    report.put("child", Map.of("name", "会商测试儿童", "gender", "F", "idNumber", CaseFixtures
+        .idNumber(LocalDate.now().minusYears(10))));
+    report.put("location", Map.of("district", "gulou"));
+    report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
+    Http.Response opened = as("police").postJson("/api/reports", report);
+    assertThat(opened.status()).isEqualTo(201);
+    String root = opened.json().get("processInstanceId").asText();
+    drive.runJobs(root);
+    engine.getRuntimeService().createProcessInstanceModification(root)
+        .startBeforeActivity("guardianshipTransfer").execute();
+    drive.runJobs(root);
+    Map<String, Object> investigation = new HashMap<>();
+    investigation.put("investigators", "甲\n乙\n丙");
+    investigation.put("reportDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    investigation.put("familySituation", "随父居住");
+    investigation.put("guardianshipCapacity", "父亲酗酒");
+    investigation.put("investigationFindings", "多次殴打");
+    investigation.put("investigationChildView", "害怕回家");
+    investigation.put("investigationEvidence", "伤情照片");
+    investigation.put("investigationRecommendation", "MEASURES");
+    drive.complete(root, "investigateFamily", investigation);
+    return root;
+  }
+}
