@@ -2,6 +2,8 @@ package org.childprotection.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +105,13 @@ class BrowserJourneyTest extends PlatformTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("handleReferral").taskCandidateGroup("education").count())
         .isEqualTo(1);
-    browser.get("/camunda/app/tasklist/default/#/?filter=&task=");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部任务"));
-    browser.script("arguments[0].click();",
-        browser.driver().findElement(By.xpath("//*[text()[contains(., '全部任务')]]")));
+    // 全部任务, newest first (as a worker sorts it by 创建时间): earlier tests of the same
+    // platform leave tasks due sooner that would push the referral off the first page.
+    String all = engine.getFilterService().createFilterQuery().filterName("全部任务")
+        .singleResult().getId();
+    browser.get("/camunda/app/tasklist/default/#/?filter=" + all + "&sorting="
+        + URLEncoder.encode("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
+            StandardCharsets.UTF_8));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "转介办理"));
     browser.shot("5-referral-visible-to-gulou");
     // Times in the list are Chinese, relative ones too ("到期 5 天后, 创建时间 几秒前"), and
