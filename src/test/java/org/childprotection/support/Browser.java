@@ -39,7 +39,9 @@ public final class Browser implements AutoCloseable {
   private Browser(int port, WebDriver driver) {
     this.port = port;
     this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // A whole-suite run keeps the platform busy (a ledger import still opening its cases, say):
+    // a first page may take longer than it does alone.
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   /** A new browser, 1400×1000, with a profile of its own. */
