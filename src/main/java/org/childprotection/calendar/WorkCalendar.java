@@ -131,8 +131,8 @@ public class WorkCalendar {
     if (!missing.isEmpty() && !today.equals(warnedOn)) {
       warnedOn = today;
       LOG.warn("The holiday calendar of {} is not loaded: working days of that year count "
-          + "Monday to Friday only. Load it with PUT /api/work-calendar/<year> (README, "
-          + "\"Working days\").", missing);
+          + "Monday to Friday only. Load it with PUT /api/work-calendar/<year> "
+          + "(docs/operations.md, \"Working days\").", missing);
     }
   }
 

@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The platform's figures (issue 7): each one against a baseline measured in the same run, so the
  * ratio holds on a noisy machine. Not a test: it prints a table and asserts nothing about time.
  * Run it with {@code mvn -P bench test}, which runs it on H2 and on PostgreSQL; sizes and times
- * are system properties {@code bench.*} (see README, "Benchmarks").
+ * are system properties {@code bench.*} (see docs/benchmarks.md).
  */
 @Tag("benchmark")
 class PlatformBenchmark {
@@ -222,7 +222,7 @@ class PlatformBenchmark {
   /**
    * Printed beside the figure, not a figure: the parts of a Tasklist answer (the same page
    * without the count, as plain JSON, and the filter's count alone), and the protection
-   * center's 本组待办, whose candidate-group query still selects DISTINCT (README, Benchmarks).
+   * center's 本组待办, whose candidate-group query still selects DISTINCT (docs/benchmark-results.md).
    */
   private void taskListParts(BenchApp app) {
     String all = filterPath(app, "全部任务");

@@ -41,7 +41,7 @@ class ClusterTest {
     long started = System.currentTimeMillis();
 
     // The first node on a new database creates the schema and the organisation; the second
-    // joins once it is there (README, "Running several nodes").
+    // joins once it is there (docs/operations.md, "Several nodes").
     AppProcess a = AppProcess.start("node-a", database, SETTINGS);
     AppProcess b = AppProcess.start("node-b", database, SETTINGS);
     try (Database db = new Database(database)) {

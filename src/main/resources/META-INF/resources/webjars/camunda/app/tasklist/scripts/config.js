@@ -3,7 +3,7 @@
 // (zh, zh-CN, zh-Hans...), English to those that ask for en.
 // Chinese is also the fallback, and so the only locale file a Chinese browser loads: with an
 // English fallback both files load, and Camunda sets moment's global locale from whichever
-// arrives last, so times such as "5 天后" came out as "in 5 days" in two of three browser runs.
+// arrives last, so times such as "5 天后" could come out as "in 5 days".
 // The platform's plugins: the 案情 tab on every task, case labels on the task cards, the case file
 // (案卷检索), the task list's sorting label, the task header's district and version, a search
 // without CMMN, the app menu in Chinese; the forms in Chinese with dates read strictly, and what a
