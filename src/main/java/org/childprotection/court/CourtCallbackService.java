@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.childprotection.api.NotFoundException;
 import org.childprotection.api.RefusedException;
 import org.childprotection.court.CourtApplications.Application;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

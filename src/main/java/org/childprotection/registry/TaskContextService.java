@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.childprotection.api.NotFoundException;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.assessment.RiskLevel;
 import org.childprotection.registry.CaseAccess.View;
 import org.childprotection.registry.Cases.Case;
