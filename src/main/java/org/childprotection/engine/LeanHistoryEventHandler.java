@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * <ul>
  *   <li>ACT_HI_DETAIL's copy of a variable's value at every change. The last value of every
  *       variable stays in ACT_HI_VARINST, and who did what in the user operation log. Those
- *       copies cost an insert per variable per change, and they kept
- *       personal data, such as a start form's answers, after the process had removed them.
- *       Turned back on with {@code minor-protection.history.variable-changes: true}.
+ *       copies cost an insert per variable per change, and they kept personal data, such as a
+ *       start form's answers, after the process had removed them. Turned back on with
+ *       {@code minor-protection.history.variable-changes: true}.
  *   <li>The job log's entry for a job's creation. Every new case creates jobs (the center's
  *       notification, the triage deadline, the coming of age), and every timer that fires
  *       creates the next. The job itself says when it was created and when it is due while it
