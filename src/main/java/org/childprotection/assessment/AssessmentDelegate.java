@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.registry.Assessments;
 import org.childprotection.registry.Assessments.Assessment;
 import org.childprotection.registry.CaseBinding;

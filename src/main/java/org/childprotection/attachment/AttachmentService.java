@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.childprotection.api.RefusedException;
 import org.childprotection.attachment.StoredAttachments.Attachment;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.registry.AuditLog;
 import org.childprotection.registry.CaseAccess;
 import org.childprotection.registry.CaseAccess.CaseView;

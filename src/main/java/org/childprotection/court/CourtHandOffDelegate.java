@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.registry.CaseBinding;
-import org.childprotection.engine.OutboundHttp;
+import org.childprotection.config.OutboundHttp;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.organisation.District;
 import org.springframework.stereotype.Component;

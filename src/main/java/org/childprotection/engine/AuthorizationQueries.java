@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 
 /**
  * Three of the engine's statements that read the authorization table, in versions that stay
- * fast when it holds one row per open task (issue 7; the SQL and why are in
+ * fast when it holds one row per open task (the SQL and why are in
  * {@code AuthorizationQueries.xml}): a task list page, its count, and the groups that hold any
  * authorization, which the engine asks for in every command a user runs.
  *

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs a failed engine command in place of the engine's own log (ENGINE-16004, switched off in
- * {@link EnginePlugin}), which prints the exception's message: a message can quote personal
+ * {@link PlatformEnginePlugin}), which prints the exception's message: a message can quote personal
  * data, such as a database refusal quoting the row or a delegate quoting a form value. Here the
  * command, the exception classes and where it failed; the caller still gets the exception, and a
  * failed job keeps its message in its incident. Only the outermost command of a thread is

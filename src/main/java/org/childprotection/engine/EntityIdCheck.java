@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 
 /**
- * The engine's entity manager with its id check made cheap (issue 7, benchmark figure 1).
+ * The engine's entity manager with its id check made cheap.
  *
  * <p>Before every insert the engine checks that the new row's id is neither null nor "*", and
  * builds the message for that failure first, every time: a string of the whole entity,
- * variable values included. That was one twentieth of the CPU an intake spends. The check here
- * is the same; the engine's own, message and all, runs only when it fails.
+ * variable values included, a visible share of the intake's CPU. The check here is the same;
+ * the engine's own, message and all, runs only when it fails.
  */
 final class EntityIdCheck extends DbEntityManagerFactory {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.api.ApiError.FieldError;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.engine.VariableValues;
 import org.springframework.stereotype.Component;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.registry.AuditLog;
 import org.childprotection.registry.CaseFileService;

@@ -1,8 +1,8 @@
 package org.childprotection.notification;
 
 import java.util.Map;
+import org.childprotection.config.OutboundHttp;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.childprotection.engine.OutboundHttp;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;

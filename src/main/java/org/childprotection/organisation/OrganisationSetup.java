@@ -180,8 +180,8 @@ public class OrganisationSetup implements InitializingBean {
    * A user may read their own account but not change it: a name is what others see on every task
    * and in the history, so renaming oneself (or putting markup in one's name) is an
    * administrator's business, and so is a new password. The engine gives every new user ALL on
-   * their own account ({@link PlatformAuthorizationProvider} gives READ); accounts made before are
-   * brought down to READ here.
+   * their own account ({@link org.childprotection.engine.PlatformAuthorizationProvider} gives
+   * READ); accounts made before are brought down to READ here.
    */
   private void usersReadTheirOwnAccountOnly() {
     for (Authorization own : engine.getAuthorizationService().createAuthorizationQuery()

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.stereotype.Component;

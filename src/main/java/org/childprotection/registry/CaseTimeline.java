@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.childprotection.assessment.RiskLevel;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

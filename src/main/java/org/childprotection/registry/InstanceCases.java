@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.childprotection.web.WebappSessionCaller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,19 +50,19 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     boolean read = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
         && path.startsWith("/api/");
     boolean write = "POST".equals(request.getMethod()) && SESSION_WRITES.matcher(path).matches();
-    UserAuthentication user = (read || write) && session != null
+    Authentication user = (read || write)
         && request.getHeader(HttpHeaders.AUTHORIZATION) == null
         && SecurityContextHolder.getContext().getAuthentication() == null
-        ? sessionUser(session) : null;
+        ? WebappSessionCaller.of(session, ENGINE).orElse(null) : null;
     if (user != null && write && !carriesSessionToken(request, session)) {
       forbidden.handle(request, response, null);
       return;
     }
     if (user != null) {
-      EngineUser details = new EngineUser(user.getName(), nonNull(user.getGroupIds()),
+      EngineUser details = new EngineUser(user.getUserId(), nonNull(user.getGroupIds()),
           nonNull(user.getTenantIds()));
       UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
-          .authenticated(user.getName(), null, details.groupIds().stream()
+          .authenticated(user.getUserId(), null, details.groupIds().stream()
               .map(g -> new SimpleGrantedAuthority(
                   CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + g))
               .toList());
@@ -72,13 +70,6 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       SecurityContextHolder.getContext().setAuthentication(token);
     }
     chain.doFilter(request, response);
-  }
-
-  private static UserAuthentication sessionUser(HttpSession session) {
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication engineUser = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(ENGINE);
-    return engineUser instanceof UserAuthentication user ? user : null;
   }
 
   /** The header's token is the session's, compared in constant time. */

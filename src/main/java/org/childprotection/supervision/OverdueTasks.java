@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.childprotection.engine.PlatformIdentity;
+import org.childprotection.config.PlatformIdentity;
 import org.childprotection.organisation.District;
 import org.childprotection.registry.CaseFacts;
 import org.childprotection.registry.Cases.Case;

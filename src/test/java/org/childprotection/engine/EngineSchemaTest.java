@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What we add to the engine's own schema and history (migrations V5 and V7, LeanHistory).
+ * What we add to the engine's own schema and history (migrations V5 and V7,
+ * LeanHistoryEventHandler).
  */
 class EngineSchemaTest extends PlatformTest {
 

@@ -81,8 +81,9 @@ class ModelBeansTest extends PlatformTest {
   }
 
   /**
-   * Expressions find the platform's beans before variables (PlatformBeansFirst), so no variable
-   * may be named like one: form fields, the models' variables and those the Java code sets.
+   * Expressions find the platform's beans before variables (PlatformExpressionManager), so no
+   * variable may be named like one: form fields, the models' variables and those the Java code
+   * sets.
    */
   @Test
   void noVariableIsNamedLikeAPlatformBean() throws IOException {
@@ -105,7 +106,7 @@ class ModelBeansTest extends PlatformTest {
     }
     assertThat(variables).contains("triageOutcome", "caseNumber", "closureReason", "referralUnits");
 
-    Set<String> beans = PlatformBeansFirst.platformBeanNames(context);
+    Set<String> beans = PlatformExpressionManager.platformBeanNames(context);
     assertThat(beans).contains("notificationDelegate", "deadlines", "cases");
     assertThat(variables).doesNotContainAnyElementsOf(beans);
   }
@@ -125,7 +126,7 @@ class ModelBeansTest extends PlatformTest {
     assertThat(engine.getRuntimeService().getVariable(instance, "resolved"))
         .isEqualTo("Deadlines");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getExpressionManager()).isInstanceOf(PlatformBeansFirst.class);
+        .getExpressionManager()).isInstanceOf(PlatformExpressionManager.class);
   }
 
   private static void collect(Pattern pattern, String text, Set<String> into) {

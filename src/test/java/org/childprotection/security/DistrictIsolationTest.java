@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.childprotection.engine.ModelDeployer;
+import org.childprotection.deployment.ModelDeployer;
 import org.childprotection.support.Http;
 import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.childprotection.engine.ModelDeployer;
+import org.childprotection.deployment.ModelDeployer;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.Probe;

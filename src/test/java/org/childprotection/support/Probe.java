@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.childprotection.engine.ModelResource;
+import org.childprotection.deployment.ModelResource;
 
 /** The probe process and its form (test resources), under keys unique to one test. */
 public record Probe(String processKey, String formId) {

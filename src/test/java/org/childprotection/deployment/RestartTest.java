@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,9 +24,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Two people complete the same task: the one who comes second gets a 409 saying who completed
  * it and when, instead of the engine's "Cannot find task" (it was committed first) or its
- * optimistic-locking 500 or a 403 for the task's withdrawn grant (both at once). Covers the engine REST API and the copy of it that
- * Tasklist calls; the answer keeps Camunda's error shape, {@code {"type","message"}}, so Tasklist
- * shows the message. A caller who may not see the task gets the engine's answer unchanged.
+ * optimistic-locking 500 or a 403 for the task's withdrawn grant (both at once). Covers the
+ * engine REST API and the copy of it that Tasklist calls; the answer keeps Camunda's error
+ * shape, {@code {"type","message"}}, so Tasklist shows the message. A caller who may not see the
+ * task gets the engine's answer unchanged.
  *
  * <p>A filter, not a Jersey exception mapper: Camunda's own mappers win for its exceptions, and
  * whether a "not found" is a conflict depends on the history, not on the exception.
@@ -48,12 +45,13 @@ public class TaskConflictFilter extends OncePerRequestFilter {
   private static final String CONCURRENT_UPDATE_CODE = "ENGINE-03005";
 
   private final IdentityService identity;
-  private final EndedTasks endedTasks;
+  private final DoubleCompletionMessages messages;
   private final ObjectMapper json;
 
-  public TaskConflictFilter(ProcessEngine engine, EndedTasks endedTasks, ObjectMapper json) {
+  public TaskConflictFilter(ProcessEngine engine, DoubleCompletionMessages messages,
+      ObjectMapper json) {
     this.identity = engine.getIdentityService();
-    this.endedTasks = endedTasks;
+    this.messages = messages;
     this.json = json;
   }
 
@@ -81,7 +79,8 @@ public class TaskConflictFilter extends OncePerRequestFilter {
         || status == HttpServletResponse.SC_FORBIDDEN
         || status == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
       boolean concurrent = concurrentModification(buffered);
-      Optional<String> conflict = endedTasks.conflict(completion.group(2), caller, concurrent);
+      Optional<String> conflict = messages.forFailedCompletion(completion.group(2), caller,
+          concurrent);
       if (conflict.isPresent()) {
         writeConflict(response, conflict.get());
         return;
@@ -98,14 +97,7 @@ public class TaskConflictFilter extends OncePerRequestFilter {
     if (webappEngine == null) {
       return identity.getCurrentAuthentication();
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications =
-        session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications != null && authentications.getAuthenticationForProcessEngine(
-        webappEngine) instanceof UserAuthentication user) {
-      return new Authentication(user.getName(), user.getGroupIds(), user.getTenantIds());
-    }
-    return null;
+    return WebappSessionCaller.of(request.getSession(false), webappEngine).orElse(null);
   }
 
   /** Whether the engine's error says that another transaction changed the task meanwhile. */

@@ -20,18 +20,18 @@ import org.springframework.context.ApplicationContext;
  *
  * <p>Camunda looks every identifier up among the variables first. For
  * {@code ${notificationDelegate}} that loads all variables of the execution and of its parents
- * from the database, on every notification job, to find none of that name: about a fifth of a
- * notification job's time (README, "Benchmarks"). It also let a variable named like a delegate,
- * set through a form or the REST API, stand in for the delegate. {@code ModelBeansTest} checks
- * that no variable of the forms or models is named like a platform bean.
+ * from the database, on every notification job, to find none of that name (the cost is in
+ * docs/engine-patches.md). It also let a variable named like a delegate, set through a form or
+ * the REST API, stand in for the delegate. {@code ModelBeansTest} checks that no variable of
+ * the forms or models is named like a platform bean.
  */
-public class PlatformBeansFirst extends SpringExpressionManager {
+public class PlatformExpressionManager extends SpringExpressionManager {
 
   private static final String PLATFORM_PACKAGE = "org.childprotection.";
 
   private final Set<String> platformBeans;
 
-  public PlatformBeansFirst(ApplicationContext context, Map<Object, Object> beans) {
+  public PlatformExpressionManager(ApplicationContext context, Map<Object, Object> beans) {
     super(context, beans);
     this.platformBeans = platformBeanNames(context);
   }

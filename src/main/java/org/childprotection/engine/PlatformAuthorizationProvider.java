@@ -1,4 +1,4 @@
-package org.childprotection.organisation;
+package org.childprotection.engine;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 /**
  * The engine's default grants for new resources, except that a new user may only read their own
  * account (the engine's default is ALL, which lets anybody rename themselves): names and
- * passwords are changed by administrators (see {@link OrganisationSetup}).
+ * passwords are changed by administrators (see
+ * {@link org.childprotection.organisation.OrganisationSetup}).
  */
 public class PlatformAuthorizationProvider extends DefaultAuthorizationProvider {
 

@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.config;
 
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -9,9 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The job executor's thread count when {@code JOB_THREADS} is not set: half the machine's cores,
  * at least one (property {@value #PROPERTY}, used in {@code application.yaml}). The other half
- * stays with the caseworkers' requests and, on one machine, the database: on two cores one job
- * thread ran a timer storm faster than two (477 against 398 jobs/s) and kept a caseworker's
- * completion at 1.4 times its quiet time instead of 2.1 (README, "Benchmarks").
+ * stays with the caseworkers' requests and, on one machine, the database: on a small machine
+ * more job threads contend for the same cores and rows, so a timer storm runs slower and a
+ * caseworker waits longer (measured: docs/benchmark-results.md).
  */
 public class JobThreadsDefault implements EnvironmentPostProcessor {
 

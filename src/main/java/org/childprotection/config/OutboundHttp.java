@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.config;
 
 import java.time.Duration;
 import org.springframework.http.client.ClientHttpRequestFactory;

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * <ul>
  *   <li>ACT_HI_DETAIL's copy of a variable's value at every change. The last value of every
  *       variable stays in ACT_HI_VARINST, and who did what in the user operation log. Those
- *       copies cost an insert per variable per change (a new case sets eight), and they kept
- *       personal data, such as a start form's answers, after the process had removed them.
- *       Turned back on with {@code minor-protection.history.variable-changes: true}.
- *   <li>The job log's entry for a job's creation. A new case creates three jobs (the center's
+ *       copies cost an insert per variable per change, and they kept personal data, such as a
+ *       start form's answers, after the process had removed them. Turned back on with
+ *       {@code minor-protection.history.variable-changes: true}.
+ *   <li>The job log's entry for a job's creation. Every new case creates jobs (the center's
  *       notification, the triage deadline, the coming of age), and every timer that fires
  *       creates the next. The job itself says when it was created and when it is due while it
  *       waits; the log keeps every attempt, failed or successful, with the job's due date, and
@@ -23,12 +23,12 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  *       {@code minor-protection.history.job-creations: true}.
  * </ul>
  */
-final class LeanHistory extends DbHistoryEventHandler {
+final class LeanHistoryEventHandler extends DbHistoryEventHandler {
 
   private final boolean variableChanges;
   private final boolean jobCreations;
 
-  LeanHistory(boolean variableChanges, boolean jobCreations) {
+  LeanHistoryEventHandler(boolean variableChanges, boolean jobCreations) {
     this.variableChanges = variableChanges;
     this.jobCreations = jobCreations;
   }

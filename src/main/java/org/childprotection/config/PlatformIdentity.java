@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.config;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,13 +15,27 @@ public final class PlatformIdentity {
    * gives the caller back their authentication.
    */
   public static <T> T asPlatform(IdentityService identity, Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
+    return as(identity, null, work);
+  }
+
+  /**
+   * Runs work for the given user, with their groups and tenants (null: for the platform), then
+   * gives whoever was acting before back their authentication.
+   */
+  public static <T> T as(IdentityService identity, Authentication user, Supplier<T> work) {
+    Authentication previous = identity.getCurrentAuthentication();
+    if (user == null) {
+      identity.clearAuthentication();
+    } else {
+      identity.setAuthentication(user);
+    }
     try {
       return work.get();
     } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.config;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

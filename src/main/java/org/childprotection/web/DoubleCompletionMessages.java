@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.web;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.childprotection.config.PlatformIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * task stays as unknown as before.
  */
 @Component
-public class EndedTasks {
+public class DoubleCompletionMessages {
 
   /** How long a conflicting completion may still be committing when the loser asks. */
   static final long COMMIT_WAIT_MILLIS = 5_000;
@@ -31,7 +32,7 @@ public class EndedTasks {
   private final HistoryService history;
   private final DateTimeFormatter minutes;
 
-  public EndedTasks(ProcessEngine engine, Clock clock) {
+  public DoubleCompletionMessages(ProcessEngine engine, Clock clock) {
     this.identity = engine.getIdentityService();
     this.history = engine.getHistoryService();
     this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
@@ -45,7 +46,7 @@ public class EndedTasks {
    * @param concurrentModification whether the engine reported a concurrent change: another
    *     completion may still be committing, so its end is waited for a moment
    */
-  public Optional<String> conflict(String taskId, Authentication caller,
+  public Optional<String> forFailedCompletion(String taskId, Authentication caller,
       boolean concurrentModification) {
     if (caller == null || !maySee(taskId, caller)) {
       return Optional.empty();
@@ -72,19 +73,9 @@ public class EndedTasks {
    * check), or the task was offered to them or one of their groups in one of their districts.
    */
   private boolean maySee(String taskId, Authentication caller) {
-    Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller);
-    try {
-      if (history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0) {
-        return true;
-      }
-    } finally {
-      identity.clearAuthentication();
-      if (previous != null) {
-        identity.setAuthentication(previous);
-      }
-    }
-    return PlatformIdentity.asPlatform(identity, () -> offeredTo(taskId, caller));
+    return PlatformIdentity.as(identity, caller,
+        () -> history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0)
+        || PlatformIdentity.asPlatform(identity, () -> offeredTo(taskId, caller));
   }
 
   private boolean offeredTo(String taskId, Authentication caller) {

@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.deployment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

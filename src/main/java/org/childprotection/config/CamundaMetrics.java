@@ -1,4 +1,4 @@
-package org.childprotection.engine;
+package org.childprotection.config;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
