@@ -1,5 +1,7 @@
 package org.childprotection.court;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The body of {@code POST /api/court/rulings} (SPEC section 7). Without {@code outcome} it is the
  * court's acceptance of the application, with its case number and its acceptance date
@@ -9,6 +11,7 @@ package org.childprotection.court;
 public record CourtCallback(String applicationNumber, String courtCaseNumber, String acceptedDate,
     String outcome, String rulingDate, String appointedGuardian) {
 
+  @JsonIgnore
   public boolean isRuling() {
     return outcome != null && !outcome.isBlank();
   }
