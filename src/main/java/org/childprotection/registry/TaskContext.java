@@ -28,10 +28,10 @@ public record TaskContext(
     @Schema(nullable = true) String riskLevel,
     @Schema(nullable = true) String riskLevelName,
     List<String> riskReasons,
-    @Schema(nullable = true) ChildFacts child,
+    ChildFacts child,
     List<ReportFacts> reports,
-    @Schema(nullable = true) PreviousStep previousStep,
-    @Schema(nullable = true) Ask ask,
+    PreviousStep previousStep,
+    Ask ask,
     String view) {
 
   /** A code with its Chinese name. */

@@ -7,17 +7,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -31,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class OpenApiDocumentTest extends PlatformTest {
 
   static final String PATH = "/api/openapi";
-  private static final Path COMMITTED = Path.of("docs", "openapi.json");
+  static final Path COMMITTED = Path.of("docs", "openapi.json");
   private static final String REGENERATE = "openapi.write";
   /** The answers of the login, which every operation gives whatever its input. */
   private static final Set<String> SHARED_ERRORS = Set.of("401", "429");
@@ -54,16 +69,9 @@ class OpenApiDocumentTest extends PlatformTest {
   @Test
   void everyApiMappingIsDescribedAndNothingElseIs() {
     Set<String> mapped = new TreeSet<>();
-    mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-      if (handler.getBeanType().getName().startsWith("org.childprotection.")) {
-        for (String path : info.getPatternValues()) {
-          if (path.startsWith("/api/")) {
-            info.getMethodsCondition().getMethods()
-                .forEach(method -> mapped.add(method.name() + " " + path));
-          }
-        }
-      }
-    });
+    apiMappings().forEach((info, handler) -> info.getPatternValues().forEach(path ->
+        info.getMethodsCondition().getMethods()
+            .forEach(method -> mapped.add(method.name() + " " + path))));
     assertThat(mapped).as("the /api mappings found").hasSizeGreaterThan(15);
 
     Set<String> described = new TreeSet<>();
@@ -115,6 +123,54 @@ class OpenApiDocumentTest extends PlatformTest {
   }
 
   /**
+   * springdoc names a schema after its class's simple name, and gives two classes of one name
+   * the same schema: every class the API answers with or reads has a name of its own (or one
+   * given with {@code @Schema(name = …)}).
+   */
+  @Test
+  void noTwoClassesShareASchemaName() {
+    Deque<Type> pending = new ArrayDeque<>();
+    apiHandlers().forEach(handler -> {
+      Method method = handler.getMethod();
+      pending.add(method.getGenericReturnType());
+      for (Parameter parameter : method.getParameters()) {
+        if (parameter.isAnnotationPresent(RequestBody.class)) {
+          pending.add(parameter.getParameterizedType());
+        }
+      }
+      for (ApiResponse response : method.getAnnotationsByType(ApiResponse.class)) {
+        for (Content content : response.content()) {
+          pending.add(content.schema().implementation());
+          pending.addAll(List.of(content.schema().oneOf()));
+        }
+      }
+    });
+    Map<String, Set<String>> classesByName = new TreeMap<>();
+    Set<Class<?>> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      Type type = pending.pop();
+      if (type instanceof ParameterizedType generic) {
+        pending.addAll(List.of(generic.getActualTypeArguments()));
+      } else if (type instanceof Class<?> javaClass && javaClass.getName().startsWith("org.childprotection.")
+          && seen.add(javaClass)) {
+        Schema named = javaClass.getAnnotation(Schema.class);
+        String name = named != null && !named.name().isEmpty() ? named.name()
+            : javaClass.getSimpleName();
+        classesByName.computeIfAbsent(name, n -> new TreeSet<>()).add(javaClass.getName());
+        if (javaClass.isRecord()) {
+          for (RecordComponent component : javaClass.getRecordComponents()) {
+            pending.add(component.getGenericType());
+          }
+        }
+      }
+    }
+    assertThat(classesByName).as("schemas found").hasSizeGreaterThan(20);
+
+    assertThat(classesByName).allSatisfy((name, classes) ->
+        assertThat(classes).as("classes named %s in the description", name).hasSize(1));
+  }
+
+  /**
    * Integrators read the committed copy; {@code -Dopenapi.write=true} writes the served
    * document over it.
    */
@@ -132,6 +188,22 @@ class OpenApiDocumentTest extends PlatformTest {
             + "-Dtest=OpenApiDocumentTest -D%s=true -DskipPostgresTests=true and commit it",
             COMMITTED, PATH, REGENERATE)
         .isEqualTo(served);
+  }
+
+  /** The project's mappings under /api (springdoc's own, which serve the description, aside). */
+  private Map<RequestMappingInfo, HandlerMethod> apiMappings() {
+    Map<RequestMappingInfo, HandlerMethod> api = new LinkedHashMap<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      if (handler.getBeanType().getName().startsWith("org.childprotection.")
+          && info.getPatternValues().stream().anyMatch(path -> path.startsWith("/api/"))) {
+        api.put(info, handler);
+      }
+    });
+    return api;
+  }
+
+  private Collection<HandlerMethod> apiHandlers() {
+    return apiMappings().values();
   }
 
   private JsonNode description() {
