@@ -42,8 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Configuration
 class OpenApiConfiguration {
 
-  static final String BASIC_AUTH = "basicAuth";
-
+  private static final String BASIC_AUTH = "basicAuth";
   private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
   private static final String ERROR_SCHEMA = "#/components/schemas/ApiError";
 
@@ -118,12 +117,12 @@ class OpenApiConfiguration {
       byStatus.forEach((status, examples) -> {
         MediaType body = new MediaType().schema(new Schema<>().$ref(ERROR_SCHEMA));
         for (ErrorExample example : examples) {
-          String key = example.field().isEmpty() ? "error" : example.field();
+          String field = example.field().isEmpty() ? null : example.field();
+          String key = field == null ? "error" : field;
           for (int n = 2; body.getExamples() != null && body.getExamples().containsKey(key); n++) {
-            key = (example.field().isEmpty() ? "error" : example.field()) + "-" + n;
+            key = (field == null ? "error" : field) + "-" + n;
           }
-          body.addExamples(key, example(example.field().isEmpty() ? null : example.field(),
-              example.message()));
+          body.addExamples(key, example(field, example.message()));
         }
         responses.addApiResponse(String.valueOf(status), new ApiResponse()
             .description(meaning(status))
