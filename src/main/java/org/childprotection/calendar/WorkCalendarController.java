@@ -1,5 +1,11 @@
 package org.childprotection.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -11,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.childprotection.api.ApiError;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.api.ErrorExample;
 import org.childprotection.api.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/work-calendar")
+@Tag(name = "工作日历", description = "国务院办公厅公布的节假日安排（放假日和调休上班日），各项以工作日计的期限据此计算")
 public class WorkCalendarController {
 
   /** What an administrator sends for a year. */
@@ -44,12 +52,28 @@ public class WorkCalendarController {
   }
 
   @GetMapping("/{year}")
+  @Operation(summary = "查看一年的节假日安排", description = "任何已登录用户可查。")
+  @ErrorExample(status = 404, field = "year", message = "该年度的节假日安排尚未录入")
   public WorkCalendar.Year get(@PathVariable int year) {
     return calendar.year(year)
         .orElseThrow(() -> new NotFoundException("year", "该年度的节假日安排尚未录入"));
   }
 
   @PutMapping("/{year}")
+  @Operation(summary = "录入或替换一年的节假日安排（系统管理员）", description = """
+      整年替换：offDays 为放假日，workingWeekendDays 为调休上班的周六、周日，均须在该年内。\
+      各节点在刷新间隔（minor-protection.calendar.reload-interval）内启用新安排。""")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+      @ExampleObject("""
+          {"source": "国务院办公厅关于2026年部分节假日安排的通知（2025-11-04）",
+           "offDays": ["2026-01-01", "2026-01-02", "2026-01-03"],
+           "workingWeekendDays": ["2026-01-04"]}""")))
+  @ApiResponse(responseCode = "200", description = "已保存的安排", content = @Content(
+      schema = @Schema(implementation = WorkCalendar.Year.class)))
+  @ErrorExample(status = 400, field = "workingWeekendDays", message = "2027-02-08 不是周末，无需调休上班")
+  @ErrorExample(status = 400, field = "offDays", message = "日期格式应为 yyyy-MM-dd")
+  @ErrorExample(status = 400, message = "请求体不能为空")
+  @ErrorExample(status = 403, message = "无权访问")
   public ResponseEntity<?> put(@PathVariable int year, @RequestBody(required = false)
       YearRequest request, Principal caller) {
     List<FieldError> errors = new ArrayList<>();

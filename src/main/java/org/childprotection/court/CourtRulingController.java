@@ -1,5 +1,11 @@
 package org.childprotection.court;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.childprotection.api.ApiError;
 import org.childprotection.api.ApiError.FieldError;
+import org.childprotection.api.ErrorExample;
 import org.childprotection.api.TextChecks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/court/rulings")
+@Tag(name = "法院回执", description = "法院系统回传撤销或恢复监护资格申请的受理和判决")
 public class CourtRulingController {
 
   private static final Set<String> OUTCOMES = Set.of("REVOKED", "RESTORED", "DISMISSED");
@@ -38,6 +46,32 @@ public class CourtRulingController {
   }
 
   @PostMapping
+  @Operation(summary = "法院受理或判决一项监护资格申请", description = """
+      仅法院组（court）的系统账号可调用，其他调用者在读取请求体之前即答复 403。\
+      不带 outcome 为受理：须有 acceptedDate（受理日期，不晚于今天、不早于申请移送法院之日）。\
+      带 outcome 为判决：撤销申请为 REVOKED 或 DISMISSED，恢复申请为 RESTORED 或 DISMISSED，\
+      须有 rulingDate；此前未回传受理的，可一并带 acceptedDate。\
+      判决期限自 acceptedDate 起算 30 日。同样的回执再次发送时答复 200，repeated 为 true，\
+      不重复处理；与此前不同的回执答复 409。""")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+      @ExampleObject(name = "acceptance", summary = "受理", value = """
+          {"applicationNumber": "SQ-2026-00001", "courtCaseNumber": "（2026）苏0106民特1号",
+           "acceptedDate": "2026-11-20"}"""),
+      @ExampleObject(name = "judgment", summary = "判决（撤销监护资格）", value = """
+          {"applicationNumber": "SQ-2026-00001", "courtCaseNumber": "（2026）苏0106民特1号",
+           "outcome": "REVOKED", "rulingDate": "2026-11-28", "appointedGuardian": "祖母"}""")}))
+  @ApiResponse(responseCode = "200", description = "已登记（status 为 ACCEPTED 或 RULED）",
+      content = @Content(schema = @Schema(implementation = CourtCallbackResult.class),
+          examples = @ExampleObject("""
+              {"applicationNumber": "SQ-2026-00001", "status": "RULED", "repeated": false}""")))
+  @ErrorExample(status = 400, field = "outcome", message = "判决结果应为 REVOKED、RESTORED 或 DISMISSED")
+  @ErrorExample(status = 400, field = "rulingDate", message = "判决日期不能晚于今天")
+  @ErrorExample(status = 400, field = "acceptedDate", message = "必须填写法院的受理日期（yyyy-MM-dd）")
+  @ErrorExample(status = 403, message = "无权访问")
+  @ErrorExample(status = 404, field = "applicationNumber", message = "申请编号不存在")
+  @ErrorExample(status = 409, field = "outcome", message = "该申请已判决，不能更改")
+  @ErrorExample(status = 409, field = "outcome",
+      message = "该申请已由法院受理（案号 （2026）苏0106民特1号，受理日期 2026-11-20）")
   public ResponseEntity<?> receive(@RequestBody(required = false) CourtCallback callback,
       Principal caller) {
     List<FieldError> errors = check(callback);

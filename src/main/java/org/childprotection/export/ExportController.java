@@ -1,5 +1,10 @@
 package org.childprotection.export;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +17,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.childprotection.api.ApiError;
+import org.childprotection.api.ErrorExample;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.AuditLog;
@@ -39,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  * written to the audit log, the list's once for every case in it.
  */
 @RestController
+@Tag(name = "导出", description = "个案档案导出为 PDF（供法院和归档），一个区的个案清单导出为 Excel；每次导出都记入访问记录")
 public class ExportController {
 
   static final String EXPORT_PDF = "EXPORT_PDF";
@@ -71,6 +78,13 @@ public class ExportController {
   }
 
   @GetMapping("/api/cases/{caseNumber}/export.pdf")
+  @Operation(summary = "个案档案导出为 PDF", description = "仅可查看完整档案（FULL）的人员可导出。")
+  @ApiResponse(responseCode = "200", description = "PDF 文件（文件名：个案档案-{caseNumber}.pdf）",
+      content = @Content(mediaType = "application/pdf",
+          schema = @Schema(type = "string", format = "binary")))
+  @ErrorExample(status = 403, message = "只有个案所在区工作人员、民政局和保护中心可以导出个案档案")
+  @ErrorExample(status = 404, field = "caseNumber", message = "案件不存在或无权查看")
+  @ErrorExample(status = 503, message = "PDF 导出暂不可用：服务器未安装中文字体，请联系系统管理员")
   public ResponseEntity<?> pdf(@PathVariable String caseNumber, Authentication caller) {
     EngineUser user = user(caller);
     Optional<CaseView> view = user == null ? Optional.empty()
@@ -98,6 +112,13 @@ public class ExportController {
   }
 
   @GetMapping("/api/cases/export.xlsx")
+  @Operation(summary = "一个区的个案清单导出为 Excel", description = """
+      各区工作人员只能导出本区的清单；民政局、保护中心和系统管理员可导出任何区的。""")
+  @ApiResponse(responseCode = "200", description = "Excel 文件（文件名：个案清单-{区名}-{日期}.xlsx）",
+      content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
+  @ErrorExample(status = 400, field = "district", message = "未知的区代码")
+  @ErrorExample(status = 403, message = "个案清单由各区工作人员、民政局和保护中心导出")
+  @ErrorExample(status = 403, field = "district", message = "只能导出本区的个案清单")
   public ResponseEntity<ApiError> xlsx(@RequestParam("district") String districtCode,
       Authentication caller, HttpServletResponse response) throws IOException {
     EngineUser user = user(caller);

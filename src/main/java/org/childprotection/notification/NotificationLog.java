@@ -1,5 +1,6 @@
 package org.childprotection.notification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationLog {
 
   /** A delivered notification as a person reads it. */
+  @Schema(name = "OutboxEntry")
   public record Entry(long id, String channel, String recipient, String caseNumber,
       String subject, String body, OffsetDateTime createdAt, OffsetDateTime readAt) {}
 

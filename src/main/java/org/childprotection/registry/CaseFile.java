@@ -1,6 +1,7 @@
 package org.childprotection.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public record CaseFile(
   /** A case note as the API shows it ({@code corrects} null for a note that corrects none). */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record NoteView(long id, String text, String author, String authorName,
-      OffsetDateTime createdAt, Long corrects) {}
+      OffsetDateTime createdAt, @Schema(nullable = true) Long corrects) {}
 
   /** A notification sent about the case. */
   public record NotificationView(OffsetDateTime at, String recipient, String subject,

@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class CaseTimeline {
 
   /** One thing that happened. */
+  @Schema(name = "TimelineEntry")
   public record Entry(OffsetDateTime at, String kind, String title, String detail, String by) {}
 
   /** Tasks the registry records more fully (a row of its own), left out as plain steps. */

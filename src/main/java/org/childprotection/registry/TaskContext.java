@@ -1,6 +1,7 @@
 package org.childprotection.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -15,17 +16,17 @@ import java.util.List;
 public record TaskContext(
     String taskId,
     String taskName,
-    Date due,
+    @Schema(nullable = true) Date due,
     Date created,
-    String caseNumber,
-    String status,
+    @Schema(nullable = true) String caseNumber,
+    @Schema(nullable = true) String status,
     String district,
     String districtName,
-    Boolean urgent,
-    Boolean immediateDanger,
+    @Schema(nullable = true) Boolean urgent,
+    @Schema(nullable = true) Boolean immediateDanger,
     List<Code> categories,
-    String riskLevel,
-    String riskLevelName,
+    @Schema(nullable = true) String riskLevel,
+    @Schema(nullable = true) String riskLevelName,
     List<String> riskReasons,
     ChildFacts child,
     List<ReportFacts> reports,

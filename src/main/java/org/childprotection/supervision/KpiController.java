@@ -1,5 +1,10 @@
 package org.childprotection.supervision;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.childprotection.api.ApiError;
+import org.childprotection.api.ErrorExample;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Vocabulary;
@@ -31,6 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/supervision")
+@Tag(name = "督导指标", description = """
+    各区及合计的在办案件、逾期转介、分诊和评估用时、走访、结案、逾期任务和故障。\
+    民政局、保护中心和系统管理员可看全市（或指定的区），各区工作人员只看本区，其他单位不可看。\
+    参数：district 为区代码（不填为可看的全部区），from、to 为 yyyy-MM-dd（默认最近 90 天）。""")
+@ErrorExample(status = 400, field = "from", message = "日期格式应为 yyyy-MM-dd")
+@ErrorExample(status = 400, field = "from", message = "开始日期不能晚于结束日期")
+@ErrorExample(status = 400, field = "district", message = "未知的区代码")
+@ErrorExample(status = 403, message = "督导数据仅供民政局、保护中心和各区查看")
+@ErrorExample(status = 403, field = "district", message = "只能查看本区的督导数据")
 public class KpiController {
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -44,6 +59,9 @@ public class KpiController {
   }
 
   @GetMapping("/kpis")
+  @Operation(summary = "督导指标（JSON）")
+  @ApiResponse(responseCode = "200", description = "各区的指标、合计和逾期任务",
+      content = @Content(schema = @Schema(implementation = Kpis.class)))
   public ResponseEntity<?> json(@RequestParam(required = false) String district,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       Authentication caller) {
@@ -52,6 +70,10 @@ public class KpiController {
   }
 
   @GetMapping("/kpis.csv")
+  @Operation(summary = "督导指标（CSV，供 Excel 打开）", description = """
+      UTF-8（带 BOM）。第一张表每行一项指标（区、区名、指标、项目、数值），空一行后为逾期任务表。""")
+  @ApiResponse(responseCode = "200", description = "CSV 文件（supervision-kpis.csv）",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   public ResponseEntity<?> csv(@RequestParam(required = false) String district,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       Authentication caller) {
