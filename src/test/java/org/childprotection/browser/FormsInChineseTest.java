@@ -34,7 +34,6 @@ import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Category;
 import org.childprotection.support.Browser;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,14 +127,12 @@ class FormsInChineseTest extends PlatformTest {
       """;
 
   private Browser browser;
-  private ProcessDriver drive;
   private Set<String> rawCodes;
   private String guardianshipRoot;
 
   @BeforeAll
   void logInOnce() {
     browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
     rawCodes = rawCodes();
     browser.login("tasklist", "demo");
   }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,13 @@ class SupervisionPageTest extends BrowserTest {
     String gulou = open("gulou", "LEFT_BEHIND");
     String caseNumber = drive.businessKey(gulou);
     Task triage = drive.task(gulou, "triage");
-    dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
+    drive.dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
     String qixia = open("qixia", "SPECIAL_HARDSHIP");
     drive.complete(qixia, "triage", CaseFixtures.triage("YELLOW", "SPECIAL_HARDSHIP"));
     Task assessment = drive.task(qixia, "assessFamily");
     engine.getTaskService().setAssignee(assessment.getId(), "qixia");
-    dueAgo(drive.task(qixia, "assessFamily"), Duration.ofHours(6).plusMinutes(10));
-    dueAgo(drive.task(open("xuanwu", "STREET_BEGGING"), "triage"), Duration.ofMinutes(40));
+    drive.dueAgo(drive.task(qixia, "assessFamily"), Duration.ofHours(6).plusMinutes(10));
+    drive.dueAgo(drive.task(open("xuanwu", "STREET_BEGGING"), "triage"), Duration.ofMinutes(40));
     assess("jiangning", "DOMESTIC_VIOLENCE", CaseFixtures.yellowAnswers());
     assess("gulou", "GUARDIANSHIP_LACKING", CaseFixtures.orangeAnswers());
 
@@ -165,12 +163,6 @@ class SupervisionPageTest extends BrowserTest {
     String root = open(district, category);
     drive.complete(root, "triage", CaseFixtures.triage("YELLOW", category));
     drive.complete(root, "assessFamily", answers);
-  }
-
-  /** The task fell due that long ago (its due date set through the engine). */
-  private void dueAgo(Task task, Duration ago) {
-    task.setDueDate(Date.from(Instant.now().minus(ago)));
-    engine.getTaskService().saveTask(task);
   }
 
   /** An overdue task's row, scrolled to (Cockpit's content scrolls inside its own box). */

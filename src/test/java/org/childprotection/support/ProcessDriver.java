@@ -2,8 +2,11 @@ package org.childprotection.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +47,12 @@ public final class ProcessDriver {
   public boolean hasTask(String rootInstanceId, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceIdIn(familyArray(rootInstanceId))
         .taskDefinitionKey(taskKey).count() > 0;
+  }
+
+  /** The task fell due that long ago (its due date set through the engine). */
+  public void dueAgo(Task task, Duration ago) {
+    task.setDueDate(Date.from(Instant.now().minus(ago)));
+    engine.getTaskService().saveTask(task);
   }
 
   /** Completes the task with the answers its form collects, then runs the steps that follow. */

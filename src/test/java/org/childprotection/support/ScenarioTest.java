@@ -24,12 +24,9 @@ public abstract class ScenarioTest extends PlatformTest {
   @Autowired
   protected JdbcClient jdbc;
 
-  protected ProcessDriver drive;
-
   @BeforeEach
-  void walkAndAssertOnThisEngine() {
+  void assertOnThisEngine() {
     BpmnAwareTests.init(engine);
-    drive = new ProcessDriver(engine);
   }
 
   @AfterEach
