@@ -31,10 +31,6 @@ public final class GuardianshipWalk {
     this.drive = new ProcessDriver(engine);
   }
 
-  public ProcessDriver drive() {
-    return drive;
-  }
-
   /** A case opened by a police report of domestic violence in the district; its instance. */
   public String openedCase(String district) {
     return CaseFixtures.open(asUser.apply("police"), drive, CaseFixtures.with(

@@ -31,10 +31,6 @@ final class CaseFileWalk {
     this.driver = new ProcessDriver(engine);
   }
 
-  ProcessDriver driver() {
-    return driver;
-  }
-
   /** A fresh child's name: a rare surname and two given characters. */
   static String newName() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
