@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  * assume an empty database. Metrics export is on, as in the app (Spring Boot turns it off in
  * tests by default). The job executor is off (test configuration): tests run the jobs they
  * expect with the {@link ProcessDriver}, so every step is deterministic. Process coverage is
- * collected for the scenario tests ({@link ScenarioTest}).
+ * collected for every such test; the scenario tests ({@link ScenarioTest}) walk the models' paths.
  */
 @SpringBootTest(classes = MinorProtectionApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
