@@ -126,7 +126,8 @@ class PlatformBenchmark {
     }
     District[] districts = District.values();
     String start = "/engine-rest/process-definition/key/" + ONE_TASK_PROCESS + "/start";
-    LoadMeasurement.Call bare = (client, n) -> workers[client].postJson(start, "{}").status() == 200;
+    LoadMeasurement.Call bare =
+        (client, n) -> workers[client].postJson(start, "{}").status() == 200;
     LoadMeasurement.Call intake = (client, n) -> reporters[client].postJson("/api/reports",
         Benchmarks.reportBody(districts[(int) (n % districts.length)])).status() == 201;
 
@@ -236,11 +237,12 @@ class PlatformBenchmark {
 
   private String timed(Http session, String path, String body) {
     int calls = Math.max(20, queries / 3);
-    LoadMeasurement.Latencies latencies = timedPosts(session, path, body, calls / 4, calls, answer -> {
-      if (answer.status() != 200) {
-        throw new IllegalStateException(path + " answered " + answer.status());
-      }
-    });
+    LoadMeasurement.Latencies latencies = timedPosts(session, path, body, calls / 4, calls,
+        answer -> {
+          if (answer.status() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.status());
+          }
+        });
     return format("median %.1f ms, p95 %.1f ms", latencies.median(), latencies.p95());
   }
 
@@ -248,8 +250,8 @@ class PlatformBenchmark {
    * The latencies of {@code calls} posts, after {@code warmup} untimed ones; {@code check}
    * stops the run on a wrong answer.
    */
-  private static LoadMeasurement.Latencies timedPosts(Http session, String path, String body, int warmup,
-      int calls, Consumer<Http.Response> check) {
+  private static LoadMeasurement.Latencies timedPosts(Http session, String path, String body,
+      int warmup, int calls, Consumer<Http.Response> check) {
     for (int i = 0; i < warmup; i++) {
       session.postJson(path, body);
     }
@@ -283,7 +285,8 @@ class PlatformBenchmark {
   // --- 6. the case file at scale ------------------------------------------------------------
 
   /** The case page and a name search, as a 鼓楼 worker asks for them. */
-  private record CaseFileLatencies(LoadMeasurement.Latencies page, LoadMeasurement.Latencies search) {}
+  private record CaseFileLatencies(LoadMeasurement.Latencies page,
+      LoadMeasurement.Latencies search) {}
 
   /**
    * A 鼓楼 case opened through the intake read as its district's worker (the whole page, with
@@ -297,7 +300,8 @@ class PlatformBenchmark {
     int calls = Math.max(20, queries / 3);
     // As many untimed calls first: at 1,000 cases they are the app's first reads of a case.
     LoadMeasurement.Latencies page = timedGets(gulou, "/api/cases/" + caseNumber, calls, calls);
-    LoadMeasurement.Latencies search = timedGets(gulou, "/api/cases?q=%E5%84%BF%E7%AB%A5", calls, calls);
+    LoadMeasurement.Latencies search = timedGets(gulou, "/api/cases?q=%E5%84%BF%E7%AB%A5", calls,
+        calls);
     Long registered = app.jdbc().queryForObject("SELECT COUNT(*) FROM protection_case",
         Long.class);
     log("case file with %,d registered cases: page median %.1f ms, p95 %.1f ms; name search "
@@ -306,7 +310,8 @@ class PlatformBenchmark {
     return new CaseFileLatencies(page, search);
   }
 
-  private static LoadMeasurement.Latencies timedGets(Http session, String path, int warmup, int calls) {
+  private static LoadMeasurement.Latencies timedGets(Http session, String path, int warmup,
+      int calls) {
     for (int i = 0; i < warmup; i++) {
       session.get(path);
     }

@@ -39,8 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every path of {@code child-protection-case}, walked as a caseworker would: reports come in
  * through the API, tasks are completed with the answers their forms collect, timers are fired
  * where days would pass. A scenario of the visits starts a case at its next visit, as its
- * assessment leaves it; {@link #aGreenCaseWithoutReferralsIsVisitedAndClosedWithTheSupervisorsApproval}
- * walks a case from its report to its closure.
+ * assessment leaves it; one scenario walks a case from its report to its closure
+ * ({@link #aGreenCaseWithoutReferralsIsVisitedAndClosedWithTheSupervisorsApproval}).
  */
 class ChildProtectionCaseTest extends ScenarioTest {
 
@@ -55,14 +55,16 @@ class ChildProtectionCaseTest extends ScenarioTest {
     ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
 
     assertThat(instance).isWaitingAt("triage", "policeResponse");
-    assertThat(outbox(instance.getId())).contains("protection-center:CASE_OPENED", "police:POLICE_DISPATCH");
-    assertThat(drive.task(instance.getId(), "triage").getDueDate().toInstant())
+    assertThat(outbox(instance.getId())).contains("protection-center:CASE_OPENED",
+        "police:POLICE_DISPATCH");
+    assertThat(drive.task(instance, "triage").getDueDate().toInstant())
         .isBefore(Instant.now().plus(Duration.ofMinutes(61)));
-    assertThat(drive.task(instance.getId(), "policeResponse")).hasCandidateGroup("police");
+    assertThat(drive.task(instance, "policeResponse")).hasCandidateGroup("police");
 
-    drive.complete(instance.getId(), "policeResponse", Map.of("needsTemporaryCare", true, "policeNote", "已带离"));
+    drive.complete(instance, "policeResponse", Map.of("needsTemporaryCare", true,
+        "policeNote", "已带离"));
     assertThat(instance).isWaitingAt("triage", "arrangeTemporaryCare");
-    drive.complete(instance.getId(), "arrangeTemporaryCare", Map.of("carePlace", "PROTECTION_CENTER",
+    drive.complete(instance, "arrangeTemporaryCare", Map.of("carePlace", "PROTECTION_CENTER",
         "careStartDate", LocalDate.now().toString()));
     assertThat(instance).hasPassed("dangerHandled").isWaitingAt("triage");
   }
@@ -70,7 +72,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
   @Test
   void policeWithoutTemporaryCareEndTheirBranch() {
     ProcessInstance instance = open(report("gulou", true, "STREET_BEGGING"));
-    drive.complete(instance.getId(), "policeResponse", Map.of("needsTemporaryCare", false, "policeNote", "已处置"));
+    drive.complete(instance, "policeResponse", Map.of("needsTemporaryCare", false,
+        "policeNote", "已处置"));
     assertThat(instance).hasPassed("dangerHandled").hasNotPassed("arrangeTemporaryCare");
   }
 
@@ -81,16 +84,18 @@ class ChildProtectionCaseTest extends ScenarioTest {
     assertThat(instance).isWaitingAt("waitForVisit").hasPassed("Gateway_AnyReferral")
         .hasNotPassed("referrals", "caseConference");
     assertThat(instance).variables().containsEntry("riskLevel", "GREEN");
-    assertThat(drive.timer(instance.getId(), "waitForVisit").getDuedate().toInstant())
+    assertThat(drive.timer(instance, "waitForVisit").getDuedate().toInstant())
         .isAfter(Instant.now().plus(80, ChronoUnit.DAYS));
 
     visit(instance, with(greenAnswers(), "visitOutcome", "PROPOSE_CLOSURE"));
-    assertThat(drive.task(instance.getId(), "approveClosure")).hasCandidateGroup("civil-affairs");
-    drive.complete(instance.getId(), "approveClosure", Map.of("closureApproved", false, "closureNote", "再观察"));
+    assertThat(drive.task(instance, "approveClosure")).hasCandidateGroup("civil-affairs");
+    drive.complete(instance, "approveClosure", Map.of("closureApproved", false,
+        "closureNote", "再观察"));
     assertThat(instance).isWaitingAt("waitForVisit");
 
     visit(instance, with(greenAnswers(), "visitOutcome", "PROPOSE_CLOSURE"));
-    drive.complete(instance.getId(), "approveClosure", Map.of("closureApproved", true, "closureNote", "风险已消除"));
+    drive.complete(instance, "approveClosure", Map.of("closureApproved", true,
+        "closureNote", "风险已消除"));
 
     assertThat(instance).isEnded().hasPassed("caseClosed");
     assertThat(caseRow(instance)).containsEntry("STATUS", "CLOSED")
@@ -133,23 +138,23 @@ class ChildProtectionCaseTest extends ScenarioTest {
     assertThat(instance).isWaitingAt("caseConference");
     assertThat(instance).variables().containsEntry("riskLevel", "RED")
         .containsEntry("riskOverride", true);
-    drive.complete(instance.getId(), "caseConference", conference("安全计划"));
-    drive.complete(instance.getId(), "reviewPlan", Map.of("planApproved", false, "reviewNote", "补充"));
+    drive.complete(instance, "caseConference", conference("安全计划"));
+    drive.complete(instance, "reviewPlan", Map.of("planApproved", false, "reviewNote", "补充"));
     assertThat(instance).isWaitingAt("caseConference");
-    drive.complete(instance.getId(), "caseConference", conference("安全计划（修订）"));
-    drive.complete(instance.getId(), "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+    drive.complete(instance, "caseConference", conference("安全计划（修订）"));
+    drive.complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     assertThat(instance).isWaitingAt("waitForVisit");
-    assertThat(drive.timer(instance.getId(), "waitForVisit").getDuedate().toInstant())
+    assertThat(drive.timer(instance, "waitForVisit").getDuedate().toInstant())
         .isBefore(Instant.now().plus(8, ChronoUnit.DAYS));
   }
 
   @Test
   void triageRefersAChildFromOutsideTheCityOut() {
     ProcessInstance instance = open(report("qixia", false, "STREET_BEGGING"));
-    drive.complete(instance.getId(), "triage", Map.of("confirmedCategories", List.of("STREET_BEGGING"),
+    drive.complete(instance, "triage", Map.of("confirmedCategories", List.of("STREET_BEGGING"),
         "urgent", false, "triageOutcome", "REFER_OUT", "triageLevel", "YELLOW"));
-    drive.complete(instance.getId(), "referOut", Map.of("destination", "安徽省某县民政局",
+    drive.complete(instance, "referOut", Map.of("destination", "安徽省某县民政局",
         "handoverDate", LocalDate.now().toString(), "handoverNote", "已电话对接"));
 
     assertThat(instance).isEnded().hasPassed("caseReferredOut");
@@ -161,7 +166,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
     ProcessInstance instance = awaitingVisit("SPECIAL_HARDSHIP", "GREEN");
     visit(instance, with(greenAnswers(), "visitOutcome", "CHILD_LEFT_CITY"));
     assertThat(instance).isWaitingAt("referOut");
-    drive.complete(instance.getId(), "referOut", Map.of("destination", "上海市某区",
+    drive.complete(instance, "referOut", Map.of("destination", "上海市某区",
         "handoverDate", LocalDate.now().toString(), "handoverNote", "已移交"));
     assertThat(instance).isEnded();
   }
@@ -215,7 +220,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
   void theCaseClosesItselfWhenTheChildTurnsEighteen() {
     String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(18).plusDays(3));
     ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "SPECIAL_HARDSHIP"));
-    Job birthday = drive.timer(instance.getId(), "turnedEighteen");
+    Job birthday = drive.timer(instance, "turnedEighteen");
     assertThat(birthday.getDuedate().toInstant())
         .isAfter(Instant.now().plus(1, ChronoUnit.DAYS))
         .isBefore(Instant.now().plus(4, ChronoUnit.DAYS));
@@ -234,9 +239,9 @@ class ChildProtectionCaseTest extends ScenarioTest {
     String idNumber = CaseFixtures.idNumber(LocalDate.now().minusYears(18).plusDays(3));
     ProcessInstance instance = open(reportAbout(idNumber, "gulou", false, "SPECIAL_HARDSHIP"));
     triage(instance);
-    drive.complete(instance.getId(), "assessFamily", yellowAnswers());
+    drive.complete(instance, "assessFamily", yellowAnswers());
 
-    engine.getManagementService().executeJob(drive.timer(instance.getId(), "turnedEighteen").getId());
+    engine.getManagementService().executeJob(drive.timer(instance, "turnedEighteen").getId());
 
     assertThat((String) caseRow(instance).get("CLOSURE_NOTE")).contains("风险等级：三级（黄）")
         .doesNotContainPattern("[A-Za-z]");
@@ -254,7 +259,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
     assertThat(merged.json().get("status").asText()).isEqualTo("MERGED");
     assertThat(instance).isWaitingAt("triage", "reviewNewReport");
     assertThat(instance).variables().containsEntry("categories", "LEFT_BEHIND,GUARDIANSHIP_LACKING");
-    drive.complete(instance.getId(), "reviewNewReport", Map.of("newReportAssessment", "NO_CHANGE",
+    drive.complete(instance, "reviewNewReport", Map.of("newReportAssessment", "NO_CHANGE",
         "newReportNote", "已核实"));
     assertThat(instance).hasPassed("newReportReviewed").isWaitingAt("triage");
   }
@@ -271,7 +276,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
     assertThat(outbox(instance.getId())).contains("police:POLICE_DISPATCH");
     assertThat(instance).variables().containsEntry("urgent", true);
     assertThat(caseRow(instance)).containsEntry("URGENT", true);
-    drive.complete(instance.getId(), "policeResponse", Map.of("needsTemporaryCare", false,
+    drive.complete(instance, "policeResponse", Map.of("needsTemporaryCare", false,
         "policeNote", "已出警"));
     assertThat(instance).hasPassed("dangerHandled").isWaitingAt("triage", "reviewNewReport");
   }
@@ -280,12 +285,12 @@ class ChildProtectionCaseTest extends ScenarioTest {
   void overdueTriageAndAssessmentAreEscalatedToCivilAffairs() {
     ProcessInstance instance = open(report("gulou", false, "SPECIAL_HARDSHIP"));
 
-    drive.fire(instance.getId(), "TriageOverdue");
+    drive.fire(instance, "TriageOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_TRIAGE");
     assertThat(instance).isWaitingAt("triage");
 
     triage(instance);
-    drive.fire(instance.getId(), "AssessmentOverdue");
+    drive.fire(instance, "AssessmentOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_ASSESSMENT");
     assertThat(instance).isWaitingAt("assessFamily");
   }
@@ -294,7 +299,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
   void anOverdueConferenceIsEscalated() {
     ProcessInstance instance = open(report("gulou", false, "DOMESTIC_VIOLENCE"));
     drive.moveBranch(instance.getId(), "triage", "caseConference", Map.of("riskLevel", "RED"));
-    drive.fire(instance.getId(), "ConferenceOverdue");
+    drive.fire(instance, "ConferenceOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_CONFERENCE");
     assertThat(instance).isWaitingAt("caseConference");
   }
@@ -303,9 +308,9 @@ class ChildProtectionCaseTest extends ScenarioTest {
   void aUnitIsRemindedBeforeItsReferralIsDueAndEscalatedAfter() {
     ProcessInstance instance = assessed("SPECIAL_HARDSHIP", with(yellowAnswers(),
         "needLegalAid", true));
-    drive.fire(instance.getId(), "referralReminder");
+    drive.fire(instance, "referralReminder");
     assertThat(outbox(instance.getId())).contains("justice:REFERRAL_REMINDER");
-    drive.fire(instance.getId(), "ReferralOverdue");
+    drive.fire(instance, "ReferralOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_REFERRAL");
     assertThat(instance).isWaitingAt("handleReferral");
   }
@@ -313,8 +318,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
   @Test
   void anOverdueVisitIsEscalated() {
     ProcessInstance instance = awaitingVisit("SPECIAL_HARDSHIP", "GREEN");
-    drive.fire(instance.getId(), "waitForVisit");
-    drive.fire(instance.getId(), "VisitOverdue");
+    drive.fire(instance, "waitForVisit");
+    drive.fire(instance, "VisitOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_VISIT");
     assertThat(instance).isWaitingAt("followUpVisit");
   }
@@ -327,10 +332,10 @@ class ChildProtectionCaseTest extends ScenarioTest {
         .isEqualTo(Duration.ofMinutes(30));
     ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
 
-    assertThat(drive.task(instance.getId(), "policeResponse").getDueDate().toInstant())
+    assertThat(drive.task(instance, "policeResponse").getDueDate().toInstant())
         .isBetween(Instant.now().plus(Duration.ofMinutes(29)),
             Instant.now().plus(Duration.ofMinutes(31)));
-    drive.fire(instance.getId(), "PoliceResponseOverdue");
+    drive.fire(instance, "PoliceResponseOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_POLICE_RESPONSE");
     assertThat(instance).isWaitingAt("policeResponse", "triage");
     assertThat(Files.readString(Path.of("forms/police-response.form")))
@@ -341,7 +346,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
   void aGuardianHarmingTheChildStartsTheProcedureFromIntakeBeforeAnyAssessment() {
     ProcessInstance instance = open(report("gulou", true, "DOMESTIC_VIOLENCE"));
 
-    drive.complete(instance.getId(), "policeResponse", Map.of("needsTemporaryCare", false,
+    drive.complete(instance, "policeResponse", Map.of("needsTemporaryCare", false,
         "guardianHarming", true, "policeNote", "已制止侵害"));
 
     assertThat(variable(procedure(instance), "interventionEntry")).isEqualTo("EMERGENCY");
@@ -356,11 +361,11 @@ class ChildProtectionCaseTest extends ScenarioTest {
   @Test
   void temporaryCareBegunAtIntakeIsHandedToTheProcedureAsCustodyToReview() {
     ProcessInstance instance = open(report("gulou", true, "STREET_BEGGING"));
-    drive.complete(instance.getId(), "policeResponse", Map.of("needsTemporaryCare", true,
+    drive.complete(instance, "policeResponse", Map.of("needsTemporaryCare", true,
         "policeNote", "已带离"));
     String began = LocalDate.now().minusDays(1).toString();
 
-    drive.complete(instance.getId(), "arrangeTemporaryCare", Map.of("careStartDate", began,
+    drive.complete(instance, "arrangeTemporaryCare", Map.of("careStartDate", began,
         "carePlace", "PROTECTION_CENTER"));
 
     ProcessInstance procedure = procedure(instance);
@@ -388,9 +393,9 @@ class ChildProtectionCaseTest extends ScenarioTest {
     assertThat(outbox(instance.getId())).contains("police:POLICE_DISPATCH");
     assertThat(instance).hasPassed("policeAtAssessment")
         .isWaitingAt("policeResponse", "caseConference");
-    Task dispatch = drive.task(instance.getId(), "policeResponse");
+    Task dispatch = drive.task(instance, "policeResponse");
     assertThat(dispatch.getDueDate()).as("due like the intake's").isNotNull();
-    assertThat(drive.timer(instance.getId(), "PoliceResponseOverdue")).isNotNull();
+    assertThat(drive.timer(instance, "PoliceResponseOverdue")).isNotNull();
 
     Http.Response answer = as("police").get("/api/tasks/" + dispatch.getId() + "/context");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -413,8 +418,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
         "injuryToPrivateParts", true));
     assertThat(instance).hasPassed("policeAtVisit");
     assertThat(dispatches(instance)).isEqualTo(1);
-    drive.complete(instance.getId(), "caseConference", conference("安全计划"));
-    drive.complete(instance.getId(), "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+    drive.complete(instance, "caseConference", conference("安全计划"));
+    drive.complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
         "injuryToPrivateParts", true));
@@ -423,7 +428,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
         "injuryToPrivateParts", true, "organisedBegging", true));
     assertThat(dispatches(instance)).isEqualTo(2);
-    assertThat(outbox(instance.getId()).stream().filter("police:POLICE_DISPATCH"::equals)).hasSize(2);
+    assertThat(outbox(instance.getId()).stream().filter("police:POLICE_DISPATCH"::equals))
+        .hasSize(2);
   }
 
   // --- SPEC 4a: first contact, assessment and re-scores by level -------------------------
@@ -446,11 +452,11 @@ class ChildProtectionCaseTest extends ScenarioTest {
     due.forEach((level, expected) -> {
       ProcessInstance instance = open(report("gulou", false, "LEFT_BEHIND"));
       triage(instance, level, false);
-      assertThat(drive.task(instance.getId(), "firstContact").getDueDate().toInstant()).as(level)
+      assertThat(drive.task(instance, "firstContact").getDueDate().toInstant()).as(level)
           .isCloseTo(expected.get(0), within(2, ChronoUnit.MINUTES));
-      assertThat(drive.timer(instance.getId(), "FirstContactOverdue").getDuedate().toInstant()).as(level)
+      assertThat(drive.timer(instance, "FirstContactOverdue").getDuedate().toInstant()).as(level)
           .isCloseTo(expected.get(0), within(2, ChronoUnit.MINUTES));
-      assertThat(drive.task(instance.getId(), "assessFamily").getDueDate().toInstant()).as(level)
+      assertThat(drive.task(instance, "assessFamily").getDueDate().toInstant()).as(level)
           .isCloseTo(expected.get(1), within(2, ChronoUnit.MINUTES));
     });
   }
@@ -461,15 +467,15 @@ class ChildProtectionCaseTest extends ScenarioTest {
     Instant triaged = Instant.now();
     triage(instance, "RED", false);
 
-    drive.fire(instance.getId(), "FirstContactOverdue");
+    drive.fire(instance, "FirstContactOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_FIRST_CONTACT");
-    drive.complete(instance.getId(), "firstContact", firstContact("ON_SITE"));
-    assertThat(drive.task(instance.getId(), "safetyPlan")).hasCandidateGroup("district-gulou");
-    assertThat(drive.task(instance.getId(), "safetyPlan").getDueDate().toInstant())
+    drive.complete(instance, "firstContact", firstContact("ON_SITE"));
+    assertThat(drive.task(instance, "safetyPlan")).hasCandidateGroup("district-gulou");
+    assertThat(drive.task(instance, "safetyPlan").getDueDate().toInstant())
         .isCloseTo(triaged.plus(Duration.ofHours(24)), within(2, ChronoUnit.MINUTES));
-    drive.fire(instance.getId(), "SafetyPlanOverdue");
+    drive.fire(instance, "SafetyPlanOverdue");
     assertThat(outbox(instance.getId())).contains("civil-affairs:ESCALATION_SAFETY_PLAN");
-    drive.complete(instance.getId(), "safetyPlan", Map.of("safetyPlanDate", LocalDate.now().toString(),
+    drive.complete(instance, "safetyPlan", Map.of("safetyPlanDate", LocalDate.now().toString(),
         "immediateSafetyPlan", "暂住外婆家，由外婆照看"));
 
     assertThat(instance).hasPassed("safetyPlanMade").isWaitingAt("assessFamily");
@@ -480,7 +486,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
     ProcessInstance instance = open(report("gulou", false, "LEFT_BEHIND"));
     triage(instance, "YELLOW", false);
 
-    drive.complete(instance.getId(), "firstContact", firstContact("IN_PERSON"));
+    drive.complete(instance, "firstContact", firstContact("IN_PERSON"));
 
     assertThat(instance).hasPassed("firstContactDone").hasNotPassed("safetyPlan")
         .isWaitingAt("assessFamily");
@@ -489,8 +495,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
   @Test
   void aRedCaseStaysRedUntilTwoLowerRescoresThirtyDaysApart() {
     ProcessInstance instance = assessed("DOMESTIC_VIOLENCE", redAnswers());
-    drive.complete(instance.getId(), "caseConference", conference("安全计划"));
-    drive.complete(instance.getId(), "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
+    drive.complete(instance, "caseConference", conference("安全计划"));
+    drive.complete(instance, "reviewPlan", Map.of("planApproved", true, "reviewNote", "同意"));
 
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE"));
@@ -518,8 +524,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
     dismissedAndMonitored(instance, first, "HARM");
 
     assertThat(first).isEnded();
-    assertThat(drive.task(instance.getId(), "redispose")).hasCandidateGroup("district-gulou");
-    drive.complete(instance.getId(), "redispose", Map.of("redisposal", "ASSESSMENT",
+    assertThat(drive.task(instance, "redispose")).hasCandidateGroup("district-gulou");
+    drive.complete(instance, "redispose", Map.of("redisposal", "ASSESSMENT",
         "redisposalNote", "父亲再次殴打儿童，重新申请"));
     ProcessInstance second = procedure(instance);
     assertThat(second.getId()).isNotEqualTo(first.getId());
@@ -533,7 +539,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
     visit(instance, with(greenAnswers(), "visitOutcome", "CONTINUE",
         "guardianSeriousHarmNoChange", true));
     dismissedAndMonitored(instance, procedure(instance), "GOOD");
-    drive.fire(instance.getId(), "monitoringEnds");
+    drive.fire(instance, "monitoringEnds");
     assertThat(instance).hasPassed("guardianshipConcluded");
     assertThat(instance).variables().as("the request was taken up")
         .containsEntry("guardianSeriousHarmNoChange", false);
@@ -542,7 +548,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
         "guardianSeriousHarmNoChange", true));
     assertThat(procedures(instance)).isEqualTo(2);
     dismissedAndMonitored(instance, procedure(instance), "HARM");
-    drive.complete(instance.getId(), "redispose", Map.of("redisposal", "MONITOR",
+    drive.complete(instance, "redispose", Map.of("redisposal", "MONITOR",
         "redisposalNote", "已告诫，继续跟踪"));
     assertThat(instance).hasPassed("keptMonitoring");
     assertThat(procedures(instance)).isEqualTo(2);
@@ -560,8 +566,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
   private ProcessInstance assessed(String category, Map<String, Object> answers) {
     ProcessInstance instance = open(report("gulou", false, category));
     triage(instance);
-    assertThat(drive.task(instance.getId(), "assessFamily")).hasCandidateGroup("district-gulou");
-    drive.complete(instance.getId(), "assessFamily", answers);
+    assertThat(drive.task(instance, "assessFamily")).hasCandidateGroup("district-gulou");
+    drive.complete(instance, "assessFamily", answers);
     return instance;
   }
 
@@ -584,7 +590,7 @@ class ChildProtectionCaseTest extends ScenarioTest {
   private void triage(ProcessInstance instance, String level, boolean emergencyMeasures) {
     String[] categories = engine.getRuntimeService().getVariable(instance.getId(), "categories")
         .toString().split(",");
-    drive.complete(instance.getId(), "triage", with(CaseFixtures.triage(level, categories),
+    drive.complete(instance, "triage", with(CaseFixtures.triage(level, categories),
         "emergencyMeasures", emergencyMeasures));
   }
 
@@ -634,8 +640,8 @@ class ChildProtectionCaseTest extends ScenarioTest {
   }
 
   private void visit(ProcessInstance instance, Map<String, Object> answers) {
-    drive.fire(instance.getId(), "waitForVisit");
-    drive.complete(instance.getId(), "followUpVisit", with(answers, "guidance", "监护指导",
+    drive.fire(instance, "waitForVisit");
+    drive.complete(instance, "followUpVisit", with(answers, "guidance", "监护指导",
         "visitNote", "走访"));
   }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -126,6 +127,24 @@ public final class ProcessDriver {
       move.cancelTransitionInstance(transition.getId());
     }
     move.execute();
+  }
+
+  // The same steps for an instance held as camunda-bpm-assert's assertThat takes it.
+
+  public Task task(ProcessInstance root, String taskKey) {
+    return task(root.getId(), taskKey);
+  }
+
+  public void complete(ProcessInstance root, String taskKey, Map<String, Object> variables) {
+    complete(root.getId(), taskKey, variables);
+  }
+
+  public Job timer(ProcessInstance root, String activityId) {
+    return timer(root.getId(), activityId);
+  }
+
+  public void fire(ProcessInstance root, String activityId) {
+    fire(root.getId(), activityId);
   }
 
   /** The instance and every instance below it (call activities), running or ended. */
