@@ -152,7 +152,7 @@ public final class ProcessDriver {
     return family(rootInstanceId).toArray(String[]::new);
   }
 
-  public List<String> family(String rootInstanceId) {
+  private List<String> family(String rootInstanceId) {
     List<String> ids = new ArrayList<>(List.of(rootInstanceId));
     for (int i = 0; i < ids.size(); i++) {
       engine.getHistoryService().createHistoricProcessInstanceQuery()
