@@ -17,10 +17,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +35,6 @@ class AttachmentApiTest extends PlatformTest {
 
   @Autowired
   JdbcClient jdbc;
-
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void driver() {
-    driver = new ProcessDriver(engine);
-  }
 
   @Test
   void eachAllowedTypeComesBackByteForByteWithItsChecksum() throws Exception {
@@ -90,7 +82,7 @@ class AttachmentApiTest extends PlatformTest {
   @Test
   void anAttachmentOfATaskOutlivesTheTask() throws Exception {
     OpenCase opened = openCase(false, "SPECIAL_HARDSHIP");
-    String triage = driver.task(opened.instance(), "triage").getId();
+    String triage = drive.task(opened.instance(), "triage").getId();
 
     Http.Response uploaded = upload(as("center"), opened.number(), "HANDOVER", "交接书.pdf",
         TestFiles.pdf(), triage);
@@ -98,10 +90,10 @@ class AttachmentApiTest extends PlatformTest {
     assertThat(uploaded.json().get("taskId").asText()).isEqualTo(triage);
     assertThat(uploaded.json().get("kindName").asText()).isEqualTo("交接书");
 
-    driver.complete(opened.instance(), "triage", Map.of("urgent", false,
+    drive.complete(opened.instance(), "triage", Map.of("urgent", false,
         "triageOutcome", "ASSESS",
         "triageLevel", "YELLOW", "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
-    assertThat(driver.hasTask(opened.instance(), "triage")).isFalse();
+    assertThat(drive.hasTask(opened.instance(), "triage")).isFalse();
 
     HttpResponse<byte[]> downloaded = download("gulou",
         attachmentPath(opened.number(), uploaded.json().get("id").asLong()));
@@ -113,7 +105,7 @@ class AttachmentApiTest extends PlatformTest {
   void badUploadsAreRefusedWithTheFieldAndStoreNothing() throws Exception {
     OpenCase opened = openCase(false, "SPECIAL_HARDSHIP");
     OpenCase other = openCase(false, "SPECIAL_HARDSHIP");
-    String otherCasesTask = driver.task(other.instance(), "triage").getId();
+    String otherCasesTask = drive.task(other.instance(), "triage").getId();
     Http gulou = as("gulou");
     record Bad(String what, String kind, String name, byte[] content, String taskId, int status,
         String field, String message) {}
@@ -196,10 +188,10 @@ class AttachmentApiTest extends PlatformTest {
   @Test
   void otherDistrictsLearnNothingAndUnitsWithAReferralMayNotUseAttachments() throws Exception {
     OpenCase opened = openCase(false, "LEFT_BEHIND");
-    driver.complete(opened.instance(), "triage", Map.of("urgent", false,
+    drive.complete(opened.instance(), "triage", Map.of("urgent", false,
         "triageOutcome", "ASSESS",
         "triageLevel", "YELLOW", "confirmedCategories", List.of("LEFT_BEHIND")));
-    driver.complete(opened.instance(), "assessFamily", with(yellowAnswers(),
+    drive.complete(opened.instance(), "assessFamily", with(yellowAnswers(),
         "needSchooling", true));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(opened.instance())
         .taskCandidateGroup("education").count()).isEqualTo(1);
@@ -247,7 +239,7 @@ class AttachmentApiTest extends PlatformTest {
   @Test
   void thePoliceWithATaskOfTheCaseUploadAndDownload() throws Exception {
     OpenCase opened = openCase(true, "DOMESTIC_VIOLENCE");
-    String dispatch = driver.task(opened.instance(), "policeResponse").getId();
+    String dispatch = drive.task(opened.instance(), "policeResponse").getId();
 
     Http.Response uploaded = upload(as("police"), opened.number(), "INJURY_REPORT",
         "伤情鉴定.pdf", TestFiles.pdf(), dispatch);
@@ -271,12 +263,8 @@ class AttachmentApiTest extends PlatformTest {
   private record OpenCase(String number, String instance) {}
 
   private OpenCase openCase(boolean danger, String category) {
-    Http.Response opened = as("center").postJson("/api/reports",
-        report("gulou", danger, category));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    driver.runJobs(instance);
-    return new OpenCase(opened.json().get("caseNumber").asText(), instance);
+    String instance = CaseFixtures.open(as("center"), drive, report("gulou", danger, category));
+    return new OpenCase(drive.businessKey(instance), instance);
   }
 
   private static Http.Response upload(Http who, String caseNumber, String kind, String fileName,

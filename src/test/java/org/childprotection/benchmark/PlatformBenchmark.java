@@ -82,7 +82,7 @@ class PlatformBenchmark {
     try (BenchApp app = BenchApp.start(TestDatabase.freshDatabaseUrl())) {
       deployOneTaskProcess(app.engine());
       populateThroughIntake(app, baselineCases);
-      Load.Latencies fewCases = measuring("task-list") ? taskListLatencies(app) : null;
+      LoadMeasurement.Latencies fewCases = measuring("task-list") ? taskListLatencies(app) : null;
       CaseFileLatencies fewFiles = measuring("case-file") ? caseFileLatencies(app) : null;
       if (measuring("intake")) {
         intakeThroughput(app);
@@ -126,20 +126,21 @@ class PlatformBenchmark {
     }
     District[] districts = District.values();
     String start = "/engine-rest/process-definition/key/" + ONE_TASK_PROCESS + "/start";
-    Load.Call bare = (client, n) -> workers[client].postJson(start, "{}").status() == 200;
-    Load.Call intake = (client, n) -> reporters[client].postJson("/api/reports",
+    LoadMeasurement.Call bare =
+        (client, n) -> workers[client].postJson(start, "{}").status() == 200;
+    LoadMeasurement.Call intake = (client, n) -> reporters[client].postJson("/api/reports",
         Benchmarks.reportBody(districts[(int) (n % districts.length)])).status() == 201;
 
-    Load.rate(clients, warmup, bare);
-    Load.rate(clients, warmup, intake);
+    LoadMeasurement.rate(clients, warmup, bare);
+    LoadMeasurement.rate(clients, warmup, intake);
     drainDueJobs(app, Duration.ofMinutes(10));
     analyze(app);
     double bareSum = 0;
     double intakeSum = 0;
     for (int round = 1; round <= 2; round++) {
-      Load.Rate b = Load.rate(clients, seconds, bare);
+      LoadMeasurement.Rate b = LoadMeasurement.rate(clients, seconds, bare);
       int triagesBefore = openTriages(app.engine());
-      Load.Rate i = Load.rate(clients, seconds, intake);
+      LoadMeasurement.Rate i = LoadMeasurement.rate(clients, seconds, intake);
       // A report's answer comes with its triage task (the center's notification runs beside
       // it, as a job): every report answered must be at triage by now. The clients' last calls,
       // answered after the window, are at triage but not counted.
@@ -199,12 +200,12 @@ class PlatformBenchmark {
   private static final String BY_DUE_DATE =
       "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
 
-  private Load.Latencies taskListLatencies(BenchApp app) {
+  private LoadMeasurement.Latencies taskListLatencies(BenchApp app) {
     // As Tasklist asks: HAL, i.e. the page, the filter's count and the page's embedded
     // process definitions and assignees in one answer.
     Http session = app.tasklistSession("gulou")
         .header("Accept", "application/hal+json, application/json; q=0.5");
-    Load.Latencies latencies = timedPosts(session, filterPath(app, "全部任务") + FIRST_PAGE,
+    LoadMeasurement.Latencies latencies = timedPosts(session, filterPath(app, "全部任务") + FIRST_PAGE,
         BY_DUE_DATE, Math.max(20, queries / 10), queries, page -> {
           int tasks =
               page.status() == 200 ? page.json().path("_embedded").path("task").size() : 0;
@@ -236,11 +237,12 @@ class PlatformBenchmark {
 
   private String timed(Http session, String path, String body) {
     int calls = Math.max(20, queries / 3);
-    Load.Latencies latencies = timedPosts(session, path, body, calls / 4, calls, answer -> {
-      if (answer.status() != 200) {
-        throw new IllegalStateException(path + " answered " + answer.status());
-      }
-    });
+    LoadMeasurement.Latencies latencies = timedPosts(session, path, body, calls / 4, calls,
+        answer -> {
+          if (answer.status() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.status());
+          }
+        });
     return format("median %.1f ms, p95 %.1f ms", latencies.median(), latencies.p95());
   }
 
@@ -248,12 +250,12 @@ class PlatformBenchmark {
    * The latencies of {@code calls} posts, after {@code warmup} untimed ones; {@code check}
    * stops the run on a wrong answer.
    */
-  private static Load.Latencies timedPosts(Http session, String path, String body, int warmup,
-      int calls, Consumer<Http.Response> check) {
+  private static LoadMeasurement.Latencies timedPosts(Http session, String path, String body,
+      int warmup, int calls, Consumer<Http.Response> check) {
     for (int i = 0; i < warmup; i++) {
       session.postJson(path, body);
     }
-    Load.Latencies latencies = new Load.Latencies();
+    LoadMeasurement.Latencies latencies = new LoadMeasurement.Latencies();
     for (int i = 0; i < calls; i++) {
       long started = System.nanoTime();
       Http.Response answer = session.postJson(path, body);
@@ -268,7 +270,7 @@ class PlatformBenchmark {
         .createTaskFilterQuery().filterName(filterName).singleResult().getId();
   }
 
-  private void taskListFigure(Load.Latencies few, Load.Latencies many) {
+  private void taskListFigure(LoadMeasurement.Latencies few, LoadMeasurement.Latencies many) {
     double medianRatio = many.median() / few.median();
     double p95Ratio = many.p95() / few.p95();
     figures.add(Figure.withGoal(format("2a. Task list, median, %,d cases", cases),
@@ -283,7 +285,8 @@ class PlatformBenchmark {
   // --- 6. the case file at scale ------------------------------------------------------------
 
   /** The case page and a name search, as a 鼓楼 worker asks for them. */
-  private record CaseFileLatencies(Load.Latencies page, Load.Latencies search) {}
+  private record CaseFileLatencies(LoadMeasurement.Latencies page,
+      LoadMeasurement.Latencies search) {}
 
   /**
    * A 鼓楼 case opened through the intake read as its district's worker (the whole page, with
@@ -296,8 +299,9 @@ class PlatformBenchmark {
     Http gulou = app.as("gulou");
     int calls = Math.max(20, queries / 3);
     // As many untimed calls first: at 1,000 cases they are the app's first reads of a case.
-    Load.Latencies page = timedGets(gulou, "/api/cases/" + caseNumber, calls, calls);
-    Load.Latencies search = timedGets(gulou, "/api/cases?q=%E5%84%BF%E7%AB%A5", calls, calls);
+    LoadMeasurement.Latencies page = timedGets(gulou, "/api/cases/" + caseNumber, calls, calls);
+    LoadMeasurement.Latencies search = timedGets(gulou, "/api/cases?q=%E5%84%BF%E7%AB%A5", calls,
+        calls);
     Long registered = app.jdbc().queryForObject("SELECT COUNT(*) FROM protection_case",
         Long.class);
     log("case file with %,d registered cases: page median %.1f ms, p95 %.1f ms; name search "
@@ -306,11 +310,12 @@ class PlatformBenchmark {
     return new CaseFileLatencies(page, search);
   }
 
-  private static Load.Latencies timedGets(Http session, String path, int warmup, int calls) {
+  private static LoadMeasurement.Latencies timedGets(Http session, String path, int warmup,
+      int calls) {
     for (int i = 0; i < warmup; i++) {
       session.get(path);
     }
-    Load.Latencies latencies = new Load.Latencies();
+    LoadMeasurement.Latencies latencies = new LoadMeasurement.Latencies();
     for (int i = 0; i < calls; i++) {
       long started = System.nanoTime();
       Http.Response answer = session.get(path);
@@ -341,7 +346,7 @@ class PlatformBenchmark {
 
   private void timerStorm(BenchApp app) throws InterruptedException {
     drainDueJobs(app, Duration.ofMinutes(30));
-    Load.Latencies quiet = completeTriages(app, stormSeconds / 2);
+    LoadMeasurement.Latencies quiet = completeTriages(app, stormSeconds / 2);
     drainDueJobs(app, Duration.ofMinutes(5));
 
     // Every deadline timer of every open case comes due now, as after a long holiday.
@@ -354,7 +359,7 @@ class PlatformBenchmark {
     log("timer storm: the job executor took its first job %.1f s after the timers came due",
         pickedUp / 1000.0);
     long stormStart = System.currentTimeMillis();
-    Load.Latencies storm = completeTriages(app, stormSeconds);
+    LoadMeasurement.Latencies storm = completeTriages(app, stormSeconds);
     double elapsed = (System.currentTimeMillis() - stormStart) / 1000.0;
     long jobs = jobLogEntries(app, JOB_DONE, new Timestamp(stormStart));
     Long dueTimersLeft = app.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB "
@@ -379,13 +384,13 @@ class PlatformBenchmark {
    * A caseworker of the protection center triages case after case through the engine REST API
    * (as Tasklist does), with a short pause between tasks, for the given time.
    */
-  private Load.Latencies completeTriages(BenchApp app, int forSeconds)
+  private LoadMeasurement.Latencies completeTriages(BenchApp app, int forSeconds)
       throws InterruptedException {
     Http center = app.as("center");
     String variables = "{\"variables\":{\"urgent\":{\"value\":false,\"type\":\"Boolean\"},"
         + "\"triageOutcome\":{\"value\":\"ASSESS\",\"type\":\"String\"},"
         + "\"confirmedCategories\":{\"value\":\"[\\\"LEFT_BEHIND\\\"]\",\"type\":\"Json\"}}}";
-    Load.Latencies latencies = new Load.Latencies();
+    LoadMeasurement.Latencies latencies = new LoadMeasurement.Latencies();
     long end = System.nanoTime() + forSeconds * 1_000_000_000L;
     List<Task> queue = new ArrayList<>();
     int conflicts = 0;

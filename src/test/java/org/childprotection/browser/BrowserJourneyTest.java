@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Browser;
+import org.childprotection.support.BrowserTest;
 import org.childprotection.support.Http;
 import org.childprotection.support.PersonalData;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,30 +28,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and on the supervision page (督导). Screenshots of each step are kept in
  * target/e2e-screenshots.
  */
-class BrowserJourneyTest extends PlatformTest {
+class BrowserJourneyTest extends BrowserTest {
 
   @Autowired
   JdbcClient jdbc;
 
-  private Browser browser;
   private WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
+  void waitLikeTheBrowser() {
     wait = browser.waiting();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test
   void aReportIsAssessedInTasklistAndFoundInCockpit() {
-    ProcessDriver drive = new ProcessDriver(engine);
     Http.Response report = as("center").postJson("/api/reports", Map.of(
         "channel", "HOTLINE_12345",
         "child", Map.of("name", "浏览器测试儿童", "gender", "F", "idNumber", CaseFixtures
@@ -64,16 +52,14 @@ class BrowserJourneyTest extends PlatformTest {
     String instance = report.json().get("processInstanceId").asText();
     String caseNumber = report.json().get("caseNumber").asText();
     drive.runJobs(instance);
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("LEFT_BEHIND")));
+    drive.complete(instance, "triage", CaseFixtures.triage("YELLOW", "LEFT_BEHIND"));
     String taskId = drive.task(instance, "assessFamily").getId();
 
     // gulou works the assessment in Tasklist, in Chinese
     browser.login("tasklist", "gulou");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
     browser.shot("1-tasklist-gulou");
-    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.openTask(taskId);
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(text(),'认领')]")));
     claim.click();
@@ -130,7 +116,7 @@ class BrowserJourneyTest extends PlatformTest {
     String referralId = engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("handleReferral").taskCandidateGroup("education").singleResult()
         .getId();
-    browser.get("/camunda/app/tasklist/default/#/?task=" + referralId);
+    browser.openTask(referralId);
     Browser.sleep(3000);
     browser.shot("6-qixia-cannot-see");
     assertThat(browser.text()).contains("该任务已不存在")
@@ -194,8 +180,8 @@ class BrowserJourneyTest extends PlatformTest {
     browser.shot("10-start-form-filled");
     long cases = cases();
 
-    settle();
-    browser.click(startButton());
+    browser.settle(By.cssSelector(".modal-header"));
+    browser.click(browser.startButton());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         "身份证号校验位错误"));
     browser.shot("11-start-form-refused");
@@ -204,8 +190,8 @@ class BrowserJourneyTest extends PlatformTest {
     WebElement id = browser.driver().findElement(By.cssSelector("[id$='Field_childIdNumber']"));
     id.clear();
     id.sendKeys(idNumber);
-    settle();
-    browser.click(startButton());
+    browser.settle(By.cssSelector(".modal-header"));
+    browser.click(browser.startButton());
     wait.until(d -> cases() == cases + 1);
     browser.shot("12-case-registered");
     String caseNumber = jdbc.sql("SELECT c.case_number FROM protection_case c JOIN child ch "
@@ -219,17 +205,6 @@ class BrowserJourneyTest extends PlatformTest {
   /** Types into a form-js field found by its id ("Field_street"), not by a key its help shares. */
   private void type(String fieldId, String text) {
     browser.driver().findElement(By.cssSelector("[id$='" + fieldId + "']")).sendKeys(text);
-  }
-
-  /** form-js takes a typed value a moment later (debounced), and on leaving the field. */
-  private void settle() {
-    browser.driver().findElement(By.cssSelector(".modal-header")).click();
-    Browser.sleep(800);
-  }
-
-  private WebElement startButton() {
-    return browser.driver().findElement(
-        By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
   }
 
   private long cases() {

@@ -1,24 +1,20 @@
 package org.childprotection.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.childprotection.casework.CaseFixtures.greenAnswers;
+import static org.childprotection.casework.CaseFixtures.reportNamed;
+import static org.childprotection.casework.CaseFixtures.triage;
+import static org.childprotection.casework.CaseFixtures.with;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Browser;
-import org.childprotection.support.Http;
-import org.childprotection.support.PersonalData;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.childprotection.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (案卷), and what they must not see. Screenshots in target/e2e-screenshots; two of them are the
  * README's pictures (docs/images).
  */
-class CaseInTasklistJourneyTest extends PlatformTest {
+class CaseInTasklistJourneyTest extends BrowserTest {
 
   /** A 1×1 PNG, the photo gulou adds. */
   private static final byte[] PNG = Base64.getDecoder().decode(
@@ -40,26 +36,10 @@ class CaseInTasklistJourneyTest extends PlatformTest {
   @Autowired
   JdbcClient jdbc;
 
-  private Browser browser;
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   /** The police, sent to a child in danger, see who, where, and whom to call back. */
   @Test
   void thePoliceSeeTheChildTheAddressAndTheReportersPhone() {
-    Map<String, Object> report = report("警情测试儿童", "gulou", true, "DOMESTIC_VIOLENCE");
+    Map<String, Object> report = reportNamed("警情测试儿童", "gulou", true, "DOMESTIC_VIOLENCE");
     report.put("reporter", Map.of("name", "邻居张女士", "phone", "13912345678", "type", "NEIGHBOUR"));
     report.put("location", Map.of("district", "gulou", "street", "湖南路街道",
         "community", "凤凰二村社区", "address", "凤凰西街12号3单元"));
@@ -68,7 +48,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     String taskId = drive.task(instance, "policeResponse").getId();
 
     browser.login("tasklist", "police");
-    String context = openTask(taskId);
+    String context = browser.taskContext(taskId);
     browser.shot("20-police-task-context");
     Browser.publish("20-police-task-context", "task-context.png");
 
@@ -83,17 +63,17 @@ class CaseInTasklistJourneyTest extends PlatformTest {
   /** The center at triage reads what was reported; the cards say whose task is whose. */
   @Test
   void theCenterReadsTheReportAtTriage() {
-    Map<String, Object> report = report("分诊测试儿童", "qixia", false, "LEFT_BEHIND");
+    Map<String, Object> report = reportNamed("分诊测试儿童", "qixia", false, "LEFT_BEHIND");
     report.put("description", "社区网格员发现孩子长期独自在家，父母在外务工");
     String instance = open(report);
-    String caseNumber = caseNumber(instance);
+    String caseNumber = drive.businessKey(instance);
     String taskId = drive.task(instance, "triage").getId();
     var task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
     task.setDueDate(Date.from(java.time.Instant.parse("2000-01-01T00:00:00Z")));
     engine.getTaskService().saveTask(task);
 
     browser.login("tasklist", "center");
-    String context = openTask(taskId);
+    String context = browser.taskContext(taskId);
     browser.shot("21-center-triage-context");
 
     assertThat(context).contains("社区网格员发现孩子长期独自在家").contains("分诊测试儿童")
@@ -124,16 +104,14 @@ class CaseInTasklistJourneyTest extends PlatformTest {
    */
   @Test
   void gulouReadsTheTriageInstructionAndAddsANoteAndAPhoto() throws IOException {
-    String instance = open(report("评估测试儿童", "gulou", false, "LEFT_BEHIND"));
-    String caseNumber = caseNumber(instance);
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("LEFT_BEHIND"),
+    String instance = open(reportNamed("评估测试儿童", "gulou", false, "LEFT_BEHIND"));
+    String caseNumber = drive.businessKey(instance);
+    drive.complete(instance, "triage", with(triage("YELLOW", "LEFT_BEHIND"),
         "triageNote", "请三日内入户走访，重点核实孩子白天由谁照看"));
     String taskId = drive.task(instance, "assessFamily").getId();
 
     browser.login("tasklist", "gulou");
-    String context = openTask(taskId);
+    String context = browser.taskContext(taskId);
     browser.shot("23-gulou-assessment-context");
     assertThat(context).contains("上一步").contains("请三日内入户走访，重点核实孩子白天由谁照看")
         .contains("评估测试儿童");
@@ -177,20 +155,18 @@ class CaseInTasklistJourneyTest extends PlatformTest {
   /** A member unit sees the child and what is asked of it, never the ID number or address. */
   @Test
   void educationSeesTheChildAndTheAskButNoIdNumberOrAddress() {
-    Map<String, Object> report = report("转介测试儿童", "gulou", false, "LEFT_BEHIND");
+    Map<String, Object> report = reportNamed("转介测试儿童", "gulou", false, "LEFT_BEHIND");
     String idNumber = (String) ((Map<?, ?>) report.get("child")).get("idNumber");
     String instance = open(report);
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("LEFT_BEHIND")));
-    drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
+    drive.complete(instance, "triage", triage("YELLOW", "LEFT_BEHIND"));
+    drive.complete(instance, "assessFamily", with(greenAnswers(),
         "needStudyAid", true, "noContactWithSchoolOrCommunity", true));
     String taskId = engine.getTaskService().createTaskQuery()
         .processInstanceIdIn(drive.familyArray(instance)).taskDefinitionKey("handleReferral")
         .taskCandidateGroup("education").singleResult().getId();
 
     browser.login("tasklist", "education");
-    String context = openTask(taskId);
+    String context = browser.taskContext(taskId);
     browser.shot("26-education-referral-context");
 
     assertThat(context).contains("转介测试儿童").contains("请贵单位办理").contains("需要做什么");
@@ -205,8 +181,8 @@ class CaseInTasklistJourneyTest extends PlatformTest {
   /** The supervisor finds the case through 案卷检索 and sees who looked at the file. */
   @Test
   void theSupervisorSeesWhoLookedAtTheFile() {
-    String instance = open(report("督导测试儿童", "gulou", false, "SPECIAL_HARDSHIP"));
-    String caseNumber = caseNumber(instance);
+    String instance = open(reportNamed("督导测试儿童", "gulou", false, "SPECIAL_HARDSHIP"));
+    String caseNumber = drive.businessKey(instance);
     assertThat(as("gulou").get("/api/cases/" + caseNumber).status()).isEqualTo(200);
 
     browser.login("tasklist", "supervisor");
@@ -225,33 +201,7 @@ class CaseInTasklistJourneyTest extends PlatformTest {
     assertThat(browser.text()).contains("督导测试儿童").contains("时间线");
   }
 
-  private Map<String, Object> report(String childName, String district, boolean danger,
-      String category) {
-    Map<String, Object> report = new HashMap<>(CaseFixtures.report(district, danger, category));
-    Map<String, Object> child = new HashMap<>((Map<String, Object>) report.get("child"));
-    child.put("name", childName);
-    report.put("child", child);
-    PersonalData.childName(childName);
-    PersonalData.idNumber((String) child.get("idNumber"));
-    return report;
-  }
-
   private String open(Map<String, Object> report) {
-    Http.Response opened = as("center").postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    drive.runJobs(instance);
-    return instance;
-  }
-
-  private String caseNumber(String instance) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
-        .singleResult().getBusinessKey();
-  }
-
-  /** Opens the task in Tasklist and returns the text of its 案情 tab, the one it opens with. */
-  private String openTask(String taskId) {
-    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
-    return browser.waitFor(By.cssSelector(".mp-context[data-view]")).getText();
+    return CaseFixtures.open(as("center"), drive, report);
   }
 }

@@ -2,22 +2,19 @@ package org.childprotection.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.childprotection.casework.CaseFixtures.greenAnswers;
+import static org.childprotection.casework.CaseFixtures.reportNamed;
+import static org.childprotection.casework.CaseFixtures.triage;
+import static org.childprotection.casework.CaseFixtures.with;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Browser;
-import org.childprotection.support.Http;
-import org.childprotection.support.PersonalData;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.childprotection.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,27 +25,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * 强制报告 finding see why and start the procedure, the district decides on a new procedure after
  * new harm. Screenshots in target/e2e-screenshots.
  */
-class CaseResponseJourneyTest extends PlatformTest {
-
-  private Browser browser;
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class CaseResponseJourneyTest extends BrowserTest {
 
   @Test
   void theCenterSetsTheFirstLevelAndStartsEmergencyMeasuresOnTheTriageForm() {
-    String instance = open(report("分诊紧急测试儿童", false));
+    String instance = open(reportNamed("分诊紧急测试儿童", "gulou", false, "DOMESTIC_VIOLENCE"));
     String triage = drive.task(instance, "triage").getId();
 
     browser.login("tasklist", "center");
@@ -77,19 +58,17 @@ class CaseResponseJourneyTest extends PlatformTest {
 
   @Test
   void thePoliceSentOnAMandatoryReportSeeWhyAndStartTheProcedure() {
-    Map<String, Object> report = report("强制报告测试儿童", false);
+    Map<String, Object> report = reportNamed("强制报告测试儿童", "gulou", false,
+        "DOMESTIC_VIOLENCE");
     report.put("reporter", Map.of("name", "班主任王老师", "phone", "13851234567",
         "type", "MANDATORY_REPORTER"));
     String instance = open(report);
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "ORANGE", "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
-    drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
-        "sexualHarmOrPregnancy", true));
+    drive.complete(instance, "triage", triage("ORANGE", "DOMESTIC_VIOLENCE"));
+    drive.complete(instance, "assessFamily", with(greenAnswers(), "sexualHarmOrPregnancy", true));
     String dispatch = drive.task(instance, "policeResponse").getId();
 
     browser.login("tasklist", "police");
-    browser.get("/camunda/app/tasklist/default/#/?task=" + dispatch);
-    String context = browser.waitFor(By.cssSelector(".mp-context[data-view]")).getText();
+    String context = browser.taskContext(dispatch);
     browser.shot("32-police-mandatory-report-context");
     assertThat(context).contains("强制报告测试儿童").contains("测试地址1号")
         .contains("13851234567").contains("强制报告情形：性侵害或女童怀孕");
@@ -110,14 +89,13 @@ class CaseResponseJourneyTest extends PlatformTest {
 
   @Test
   void theDistrictStartsANewProcedureAfterNewHarmFoundInMonitoring() {
-    String instance = open(report("重新处置测试儿童", false));
-    drive.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW", "confirmedCategories", List.of("DOMESTIC_VIOLENCE")));
-    drive.complete(instance, "assessFamily", CaseFixtures.with(CaseFixtures.greenAnswers(),
+    String instance = open(reportNamed("重新处置测试儿童", "gulou", false, "DOMESTIC_VIOLENCE"));
+    drive.complete(instance, "triage", triage("YELLOW", "DOMESTIC_VIOLENCE"));
+    drive.complete(instance, "assessFamily", with(greenAnswers(),
         "guardianSeriousHarmNoChange", true));
     String first = engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(instance).singleResult().getId();
-    CaseFixtures.dismissedAndMonitored(engine, drive, instance, first, "HARM");
+    CaseFixtures.dismissedAndMonitored(drive, instance, first, "HARM");
     String redispose = drive.task(instance, "redispose").getId();
 
     browser.login("tasklist", "gulou");
@@ -136,28 +114,13 @@ class CaseResponseJourneyTest extends PlatformTest {
         .isEqualTo("ASSESSMENT");
   }
 
-  private Map<String, Object> report(String childName, boolean danger) {
-    Map<String, Object> report = new HashMap<>(CaseFixtures.report("gulou", danger,
-        "DOMESTIC_VIOLENCE"));
-    Map<String, Object> child = new HashMap<>((Map<String, Object>) report.get("child"));
-    child.put("name", childName);
-    report.put("child", child);
-    PersonalData.childName(childName);
-    PersonalData.idNumber((String) child.get("idNumber"));
-    return report;
-  }
-
   private String open(Map<String, Object> report) {
-    Http.Response opened = as("center").postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    drive.runJobs(instance);
-    return instance;
+    return CaseFixtures.open(as("center"), drive, report);
   }
 
   /** Opens the task, claims it and shows its form (表单), once the form shows this text. */
   private void openForm(String taskId, String shows) {
-    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.openTask(taskId);
     browser.waiting().until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[contains(., '认领')]"))).click();
     // Tasklist renders the form again once the claim is through: fill in only that one.
@@ -175,9 +138,7 @@ class CaseResponseJourneyTest extends PlatformTest {
   }
 
   private void complete(String taskId) {
-    // form-js takes typed text after a pause or when the field loses the focus.
-    browser.driver().findElement(By.tagName("body")).click();
-    Browser.sleep(500);
+    browser.settle(By.tagName("body"));
     browser.click(browser.driver().findElement(By.xpath("//button[normalize-space()='完成']")));
     browser.waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(taskId)
         .count() == 0);

@@ -9,11 +9,8 @@ import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.registry.Vocabulary;
 import org.childprotection.support.Browser;
+import org.childprotection.support.BrowserTest;
 import org.childprotection.support.PersonalData;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,28 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its field without the engine's words; the case number after 登记新个案 and the result after an
  * assessment. Screenshots in target/e2e-screenshots (40-…).
  */
-class FormEntryTest extends PlatformTest {
+class FormEntryTest extends BrowserTest {
 
   private static final ZoneId NANJING = ZoneId.of("Asia/Shanghai");
+  /** Where a click leaves a field of the start form without closing its dialog. */
+  private static final By MODAL_HEADER = By.cssSelector(".modal-header");
 
   @Autowired
   JdbcClient jdbc;
-
-  private Browser browser;
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /**
    * The assessment's visit date (a date about the past): a Chinese calendar from Monday; a day
@@ -64,7 +47,7 @@ class FormEntryTest extends PlatformTest {
     String taskId = drive.task(instance, "assessFamily").getId();
     engine.getTaskService().claim(taskId, "gulou");
     browser.login("tasklist", "gulou");
-    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.openTask(taskId);
     browser.tab("表单");
     WebElement date = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[id$='Field_visitDate-date']")));
@@ -123,7 +106,7 @@ class FormEntryTest extends PlatformTest {
 
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("handleReferral").taskCandidateGroup("education").count()).isEqualTo(1);
-    String caseNumber = caseNumber(instance);
+    String caseNumber = drive.businessKey(instance);
     WebElement result = browser.waitFor(By.cssSelector(".mp-notice[data-kind='assessment']"));
     browser.shot("43-assessment-result");
     Map<String, Object> scored = jdbc.sql("SELECT a.total, a.risk_level FROM assessment a JOIN "
@@ -194,9 +177,9 @@ class FormEntryTest extends PlatformTest {
         .click();
     browser.click(browser.driver().findElement(By.xpath("//label[normalize-space()='留守流动']")));
     field("Field_description").sendKeys("表单测试：社区走访发现");
-    settle();
+    browser.settle(MODAL_HEADER);
     long cases = cases();
-    browser.click(startButton());
+    browser.click(browser.startButton());
 
     browser.waiting().until(d -> errorOf("Field_childIdNumber").contains("校验位"));
     browser.shot("46-start-form-refused-under-the-field");
@@ -205,14 +188,14 @@ class FormEntryTest extends PlatformTest {
         .doesNotContain("case-registration:").doesNotContain("child-protection-case:");
     assertThat(browser.driver().findElement(By.cssSelector(".modal-content [notifications-panel]"))
         .getText()).contains("身份证号").doesNotContainPattern("[A-Za-z]{2,}");
-    assertThat(startButton().isEnabled()).isFalse();
+    assertThat(browser.startButton().isEnabled()).isFalse();
     assertThat(cases()).isEqualTo(cases);
 
     WebElement id = field("Field_childIdNumber");
     id.sendKeys(Keys.chord(Keys.CONTROL, "a"), idNumber);
-    settle();
+    browser.settle(MODAL_HEADER);
     assertThat(errorOf("Field_childIdNumber")).isEmpty();
-    browser.click(startButton());
+    browser.click(browser.startButton());
     browser.waiting().until(d -> cases() == cases + 1);
     String caseNumber = jdbc.sql("SELECT c.case_number FROM protection_case c JOIN child ch "
         + "ON ch.id = c.child_id WHERE ch.id_number = ?").param(idNumber).query(String.class).single();
@@ -229,7 +212,7 @@ class FormEntryTest extends PlatformTest {
   @Test
   void formJsSpeaksChinese() {
     openStartForm();
-    browser.click(startButton());
+    browser.click(browser.startButton());
     browser.waitFor(By.cssSelector(".fjs-form-field-error"));
     List<String> errors = browser.driver().findElements(By.cssSelector(".fjs-form-field-error"))
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList();
@@ -319,22 +302,6 @@ class FormEntryTest extends PlatformTest {
     browser.waitForText("困境类别");
     browser.waiting().until(d -> browser.script("const i = document.querySelector("
         + "\"input[id$='Field_childBirthDate-date']\"); return !!(i && i._flatpickr);"));
-  }
-
-  /** form-js takes a typed value a moment later (debounced), and on leaving the field. */
-  private void settle() {
-    browser.driver().findElement(By.cssSelector(".modal-header")).click();
-    Browser.sleep(800);
-  }
-
-  private WebElement startButton() {
-    return browser.driver().findElement(
-        By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
-  }
-
-  private String caseNumber(String instance) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
-        .singleResult().getBusinessKey();
   }
 
   private long cases() {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,16 +27,13 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.childprotection.assessment.RiskLevel;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.guardianship.GuardianshipWalk;
 import org.childprotection.intake.Channel;
 import org.childprotection.organisation.District;
 import org.childprotection.organisation.MemberUnit;
 import org.childprotection.registry.Category;
-import org.childprotection.guardianship.GuardianshipWalk;
 import org.childprotection.support.Browser;
-import org.childprotection.support.Http;
-import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,14 +127,12 @@ class FormsInChineseTest extends PlatformTest {
       """;
 
   private Browser browser;
-  private ProcessDriver drive;
   private Set<String> rawCodes;
   private String guardianshipRoot;
 
   @BeforeAll
   void logInOnce() {
     browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
     rawCodes = rawCodes();
     browser.login("tasklist", "demo");
   }
@@ -152,14 +146,9 @@ class FormsInChineseTest extends PlatformTest {
 
   @Test
   void childProtectionCase() {
-    Map<String, Object> report = report("qixia", true, "LEFT_BEHIND");
-    Http.Response opened = as("center").postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("LEFT_BEHIND")));
+    String root = CaseFixtures.open(as("center"), drive,
+        CaseFixtures.reportNamed("表单检查儿童", "qixia", true, "LEFT_BEHIND"));
+    drive.complete(root, "triage", CaseFixtures.triage("YELLOW", "LEFT_BEHIND"));
     // A referral to a member unit: its form names the unit.
     drive.complete(root, "assessFamily", CaseFixtures.with(CaseFixtures.yellowAnswers(),
         "needStudyAid", true, "noContactWithSchoolOrCommunity", true));
@@ -177,9 +166,7 @@ class FormsInChineseTest extends PlatformTest {
     drive.runJobs(root);
     String proceedings = drive.called(root, "court-proceedings");
     if (!drive.hasTask(root, "recordAcceptance")) {
-      engine.getRuntimeService().createProcessInstanceModification(proceedings)
-          .cancelAllForActivity("awaitAcceptance").startBeforeActivity("recordAcceptance")
-          .execute();
+      drive.moveBranch(proceedings, "awaitAcceptance", "recordAcceptance", Map.of());
     }
     String today = LocalDate.now(NANJING).toString();
     drive.complete(root, "recordAcceptance", Map.of("courtCaseNumber", "（2026）苏0113民特9号",
@@ -308,7 +295,7 @@ class FormsInChineseTest extends PlatformTest {
   }
 
   private Map<String, Object> taskForm(Task task, String processKey) {
-    browser.get("/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.openTask(task.getId());
     browser.waitFor(By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space()='"
         + task.getName() + "']"));
     browser.tab("表单");
@@ -379,17 +366,6 @@ class FormsInChineseTest extends PlatformTest {
       throw new java.io.UncheckedIOException(e);
     }
     return codes;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> report(String district, boolean danger, String category) {
-    Map<String, Object> report = new HashMap<>(CaseFixtures.report(district, danger, category));
-    Map<String, Object> child = new HashMap<>((Map<String, Object>) report.get("child"));
-    child.put("name", "表单检查儿童");
-    report.put("child", child);
-    PersonalData.childName((String) child.get("name"));
-    PersonalData.idNumber((String) child.get("idNumber"));
-    return report;
   }
 
   private static void write(String processKey, String shown, Map<String, List<String>> problems) {

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Browser;
+import org.childprotection.support.BrowserTest;
 import org.childprotection.support.Http;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,42 +24,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * is and a link that opens its case in Tasklist; every number the same as the API's. A district's
  * worker gets neither the page nor the city's figures. The screenshot is the README's picture.
  */
-class SupervisionPageTest extends PlatformTest {
+class SupervisionPageTest extends BrowserTest {
 
   private static final String[] LEVELS = {"RED", "ORANGE", "YELLOW", "GREEN", "UNASSESSED"};
   private static final String[] CATEGORIES = {"STREET_BEGGING", "GUARDIANSHIP_LACKING",
       "LEFT_BEHIND", "DOMESTIC_VIOLENCE", "SPECIAL_HARDSHIP"};
 
-  private Browser browser;
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
   void theSupervisorSeesTheCityTheDistrictsAndEveryOverdueTaskWithItsCase() {
     String gulou = open("gulou", "LEFT_BEHIND");
-    String caseNumber = caseNumber(gulou);
+    String caseNumber = drive.businessKey(gulou);
     Task triage = drive.task(gulou, "triage");
-    dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
+    drive.dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
     String qixia = open("qixia", "SPECIAL_HARDSHIP");
-    drive.complete(qixia, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("SPECIAL_HARDSHIP")));
+    drive.complete(qixia, "triage", CaseFixtures.triage("YELLOW", "SPECIAL_HARDSHIP"));
     Task assessment = drive.task(qixia, "assessFamily");
     engine.getTaskService().setAssignee(assessment.getId(), "qixia");
-    dueAgo(drive.task(qixia, "assessFamily"), Duration.ofHours(6).plusMinutes(10));
-    dueAgo(drive.task(open("xuanwu", "STREET_BEGGING"), "triage"), Duration.ofMinutes(40));
+    drive.dueAgo(drive.task(qixia, "assessFamily"), Duration.ofHours(6).plusMinutes(10));
+    drive.dueAgo(drive.task(open("xuanwu", "STREET_BEGGING"), "triage"), Duration.ofMinutes(40));
     assess("jiangning", "DOMESTIC_VIOLENCE", CaseFixtures.yellowAnswers());
     assess("gulou", "GUARDIANSHIP_LACKING", CaseFixtures.orangeAnswers());
 
@@ -179,32 +155,14 @@ class SupervisionPageTest extends PlatformTest {
   }
 
   private String open(String district, String category) {
-    Map<String, Object> report = new HashMap<>(CaseFixtures.report(district, false, category));
-    Http.Response opened = as("center").postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    drive.runJobs(root);
-    return root;
+    return CaseFixtures.open(as("center"), drive, CaseFixtures.report(district, false, category));
   }
 
   /** A new case, triaged, then assessed with these answers: the case gets its level. */
   private void assess(String district, String category, Map<String, Object> answers) {
     String root = open(district, category);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of(category)));
+    drive.complete(root, "triage", CaseFixtures.triage("YELLOW", category));
     drive.complete(root, "assessFamily", answers);
-  }
-
-  private String caseNumber(String root) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(root)
-        .singleResult().getBusinessKey();
-  }
-
-  /** The task fell due that long ago (its due date set through the engine). */
-  private void dueAgo(Task task, Duration ago) {
-    task.setDueDate(Date.from(Instant.now().minus(ago)));
-    engine.getTaskService().saveTask(task);
   }
 
   /** An overdue task's row, scrolled to (Cockpit's content scrolls inside its own box). */

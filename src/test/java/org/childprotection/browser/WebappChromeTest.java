@@ -10,12 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Browser;
-import org.childprotection.support.Http;
-import org.childprotection.support.PersonalData;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.childprotection.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,24 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * nothing of CMMN, which the platform does not run (案例变量, 案例实例业务编号 …); every filter's
  * list says what it is sorted by, and is.
  */
-class WebappChromeTest extends PlatformTest {
+class WebappChromeTest extends BrowserTest {
 
   private static final Map<String, String> APPS = Map.of("welcome", "平台首页",
       "tasklist", "任务列表", "cockpit", "流程监控", "admin", "系统管理");
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void everyLoginPageNamesItsAppInChinese() {
@@ -90,14 +71,9 @@ class WebappChromeTest extends PlatformTest {
 
   @Test
   void everyFilterSaysItIsSortedByDueDateAndIs() {
-    ProcessDriver drive = new ProcessDriver(engine);
     for (int i = 0; i < 3; i++) {
-      Map<String, Object> report = CaseFixtures.report("gulou", false, "LEFT_BEHIND");
-      PersonalData.idNumber((String) ((Map<?, ?>) report.get("child")).get("idNumber"));
-      Http.Response opened = as("center").postJson("/api/reports", report);
-      assertThat(opened.status()).isEqualTo(201);
-      String instance = opened.json().get("processInstanceId").asText();
-      drive.runJobs(instance);
+      String instance = CaseFixtures.open(as("center"), drive,
+          CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
       Task triage = drive.task(instance, "triage");
       // Due dates out of creation order: a list by creation time would show another order.
       triage.setDueDate(Date.from(Instant.parse("2001-01-0" + (3 - i) + "T00:00:00Z")));

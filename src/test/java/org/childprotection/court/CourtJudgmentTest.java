@@ -12,35 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstanceModificationInstantiationBuilder;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.childprotection.casework.CaseFixtures;
+import org.childprotection.guardianship.GuardianshipWalk;
 import org.childprotection.support.Http;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.childprotection.support.ScenarioTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The court's part of {@code court-proceedings} (SPEC 5.4): the court gives a judgment (判决),
  * and the special procedure's time limit runs from the acceptance date the court gives, whether
  * its system calls back or a court user records it in Tasklist, however late that happens. Each
- * case starts at the court: a new case, its application filed, and the guardianship procedure
- * entered at the court hand-off.
+ * case starts at the court: a new case whose guardianship procedure is entered where 民政 files
+ * its application, which is handed to the court.
  */
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class CourtJudgmentTest extends PlatformTest {
-
-  @Autowired
-  JdbcClient jdbc;
+class CourtJudgmentTest extends ScenarioTest {
 
   @Autowired
   CourtApplications applications;
@@ -48,18 +34,6 @@ class CourtJudgmentTest extends PlatformTest {
   /** The city's clock: the court's dates are Nanjing's. */
   @Autowired
   Clock clock;
-
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void driver() {
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void timeBackToNow() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theJudgmentIsDueThirtyDaysFromTheAcceptanceDateTheCourtGivesNotFromWhenItWasRecorded() {
@@ -214,44 +188,21 @@ class CourtJudgmentTest extends PlatformTest {
 
   // --- walking ----------------------------------------------------------------------------
 
-  /**
-   * A new 鼓楼 case whose revocation application the court's system has received: the
-   * guardianship procedure is entered at the court hand-off, everything before it left out.
-   */
+  /** A new 鼓楼 case whose revocation application the court's system has received. */
   private Proceedings atCourt() {
-    String root = CaseFixtures.caseAwaitingAssessment(as("center"), drive);
-    long caseId = ((Number) engine.getRuntimeService().getVariable(root, "caseId")).longValue();
-    String caseNumber = (String) engine.getRuntimeService().getVariable(root, "caseNumber");
-    String application = applications.file(caseId, today().getYear(), "REVOCATION",
-        "NEGLECT_6_MONTHS", "CIVIL_AFFAIRS", false);
-
-    engine.getRuntimeService().createProcessInstanceModification(root)
-        .startBeforeActivity("guardianshipTransfer").execute();
-    String transfer = drive.called(root, "guardianship-transfer");
-    ActivityInstance started = engine.getRuntimeService().getActivityInstance(transfer);
-    ProcessInstanceModificationInstantiationBuilder toCourt = engine.getRuntimeService()
-        .createProcessInstanceModification(transfer).startBeforeActivity("revocationProceedings")
-        .setVariable("applicationNumber", application).setVariable("evidenceList", "伤情照片");
-    for (ActivityInstance activity : started.getChildActivityInstances()) {
-      toCourt.cancelActivityInstance(activity.getId());
-    }
-    for (TransitionInstance transition : started.getChildTransitionInstances()) {
-      toCourt.cancelTransitionInstance(transition.getId());
-    }
-    toCourt.execute();
-    drive.runJobs(root);
-
+    GuardianshipWalk walk = new GuardianshipWalk(this::as, engine);
+    String root = walk.openedCase("gulou");
+    walk.atCourt(root, "NEGLECT_6_MONTHS");
+    String application = walk.applicationNumber(root);
     Proceedings proceedings = new Proceedings(root, drive.called(root, "court-proceedings"),
-        application, caseNumber);
+        application, drive.businessKey(root));
     assertThat(applications.byNumber(application).orElseThrow().status()).isEqualTo("SENT");
     return proceedings;
   }
 
   /** The same, with the court working in Tasklist instead of through its system. */
   private Proceedings inTasklist(Proceedings proceedings) {
-    engine.getRuntimeService().createProcessInstanceModification(proceedings.court)
-        .cancelAllForActivity("awaitAcceptance").startBeforeActivity("recordAcceptance")
-        .execute();
+    drive.moveBranch(proceedings.court, "awaitAcceptance", "recordAcceptance", Map.of());
     return proceedings;
   }
 

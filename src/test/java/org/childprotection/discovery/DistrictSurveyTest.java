@@ -2,6 +2,8 @@ package org.childprotection.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -11,39 +13,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.childprotection.support.Http;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
+import org.childprotection.support.ScenarioTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code district-survey}: launched in Tasklist (through {@code survey-launch}),
  * worked in Tasklist.
  */
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class DistrictSurveyTest extends PlatformTest {
+class DistrictSurveyTest extends ScenarioTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  JdbcClient jdbc;
-
   @Test
   void aSurveyRunsFromLaunchThroughCorrectionsToAcceptance() throws Exception {
-    ProcessDriver drive = new ProcessDriver(engine);
     String survey = launch(LocalDate.now().plusDays(30));
-    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(survey).singleResult();
+    ProcessInstance instance = processInstanceQuery().processInstanceId(survey).singleResult();
     assertThat(instance.getTenantId()).isEqualTo("qixia");
     assertThat(instance.getBusinessKey()).startsWith("摸底排查-栖霞区-");
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(survey)
-        .taskCandidateGroup("district-qixia").taskDefinitionKey("collectLedger").count())
-        .isEqualTo(1);
+    assertThat(drive.task(survey, "collectLedger")).hasCandidateGroup("district-qixia");
 
     String task = drive.task(survey, "collectLedger").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(task,
@@ -51,7 +39,7 @@ class DistrictSurveyTest extends PlatformTest {
 
     String importId = importLedger();
     drive.complete(survey, "collectLedger", Map.of("importId", importId));
-    assertThat(drive.variables(survey)).containsEntry("importAccepted", 2)
+    assertThat(instance).variables().containsEntry("importAccepted", 2)
         .containsEntry("importCasesOpened", 1);
     drive.complete(survey, "reviewLedger", Map.of("ledgerAccepted", false,
         "reviewComment", "请补充街道信息"));
@@ -59,19 +47,14 @@ class DistrictSurveyTest extends PlatformTest {
     drive.complete(survey, "reviewLedger", Map.of("ledgerAccepted", true,
         "reviewComment", "同意"));
 
-    assertThat(drive.ended(survey)).isTrue();
+    assertThat(instance).isEnded();
   }
 
   @Test
   void anOverdueSurveyIsEscalated() throws Exception {
-    ProcessDriver drive = new ProcessDriver(engine);
     String survey = launch(LocalDate.now().plusDays(1));
     drive.fire(survey, "SurveyOverdue");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = 'civil-affairs' "
-            + "AND case_number = ? AND channel = 'OUTBOX'")
-        .param(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(survey)
-            .singleResult().getBusinessKey())
-        .query(Long.class).single()).isEqualTo(1);
+    assertThat(outbox(survey, "civil-affairs")).hasSize(1);
     assertThat(drive.hasTask(survey, "collectLedger")).isTrue();
   }
 

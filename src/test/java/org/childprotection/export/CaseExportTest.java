@@ -23,10 +23,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,13 +38,6 @@ class CaseExportTest extends PlatformTest {
 
   @Autowired
   JdbcClient jdbc;
-
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void driver() {
-    driver = new ProcessDriver(engine);
-  }
 
   @Test
   void theCaseFileIsAPdfInChineseForTheFullViewOnly() throws Exception {
@@ -90,7 +82,7 @@ class CaseExportTest extends PlatformTest {
     Http.Response opened = as("center").postJson("/api/reports", reportAbout(
         idNumber(LocalDate.now().minusYears(7)), "gulou", true, "DOMESTIC_VIOLENCE"));
     assertThat(opened.status()).isEqualTo(201);
-    driver.runJobs(opened.json().get("processInstanceId").asText());
+    drive.runJobs(opened.json().get("processInstanceId").asText());
     String number = opened.json().get("caseNumber").asText();
 
     assertThat(as("police").get("/api/cases/" + number + "/export.pdf").status()).isEqualTo(403);
@@ -148,16 +140,11 @@ class CaseExportTest extends PlatformTest {
 
   /** A 鼓楼 case of a left-behind child, assessed YELLOW, with a referral to education. */
   private Assessed assessedCase(String idNumber) {
-    Http.Response opened = as("center").postJson("/api/reports",
+    String instance = CaseFixtures.open(as("center"), drive,
         reportAbout(idNumber, "gulou", false, "LEFT_BEHIND"));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    driver.runJobs(instance);
-    driver.complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("LEFT_BEHIND")));
-    driver.complete(instance, "assessFamily", with(yellowAnswers(), "needSchooling", true));
-    return new Assessed(opened.json().get("caseNumber").asText(), instance);
+    drive.complete(instance, "triage", CaseFixtures.triage("YELLOW", "LEFT_BEHIND"));
+    drive.complete(instance, "assessFamily", with(yellowAnswers(), "needSchooling", true));
+    return new Assessed(drive.businessKey(instance), instance);
   }
 
   private HttpResponse<byte[]> get(String user, String path) throws Exception {

@@ -13,7 +13,6 @@ import org.childprotection.casework.CaseFixtures;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +36,8 @@ class FormSubmissionApiTest extends PlatformTest {
 
   @Test
   void anAssessmentWithAVisitDateInTheFutureOrNotADateIsRefusedAndKeepsNothing() {
-    ProcessDriver driver = new ProcessDriver(engine);
-    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), driver);
-    String task = driver.task(instance, "assessFamily").getId();
+    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), drive);
+    String task = drive.task(instance, "assessFamily").getId();
     Http tasklist = tasklistSession("gulou");
     String tomorrow = LocalDate.now(CITY).plusDays(1).toString();
 
@@ -65,7 +63,7 @@ class FormSubmissionApiTest extends PlatformTest {
     assertRefused(several, "guardianHarm：监护人侵害行为的选项无效；visitDate：走访日期不能晚于今天；"
         + "assessmentNote：请填写评估说明");
 
-    assertThat(driver.hasTask(instance, "assessFamily")).as("the task is still open").isTrue();
+    assertThat(drive.hasTask(instance, "assessFamily")).as("the task is still open").isTrue();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance).variableNameIn("visitDate", "guardianHarm", "income",
             "assessmentNote", "riskLevel").count()).as("no answer was kept").isZero();
@@ -77,7 +75,7 @@ class FormSubmissionApiTest extends PlatformTest {
         body(CaseFixtures.with(CaseFixtures.greenAnswers(),
             "visitDate", LocalDate.now(CITY).toString())));
     assertThat(today.status()).as(today.toString()).isEqualTo(204);
-    assertThat(driver.hasTask(instance, "assessFamily")).isFalse();
+    assertThat(drive.hasTask(instance, "assessFamily")).isFalse();
   }
 
   @Test
@@ -146,15 +144,14 @@ class FormSubmissionApiTest extends PlatformTest {
 
   @Test
   void theEngineRefusesTheSameThroughItsJavaApi() {
-    ProcessDriver driver = new ProcessDriver(engine);
-    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), driver);
-    String task = driver.task(instance, "assessFamily").getId();
+    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), drive);
+    String task = drive.task(instance, "assessFamily").getId();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getFormService()
             .submitTaskForm(task, CaseFixtures.with(CaseFixtures.greenAnswers(),
                 "visitDate", LocalDate.now(CITY).plusDays(3).toString())))
         .isInstanceOf(StepRefused.class).hasMessage("visitDate：走访日期不能晚于今天");
-    assertThat(driver.hasTask(instance, "assessFamily")).isTrue();
+    assertThat(drive.hasTask(instance, "assessFamily")).isTrue();
   }
 
   /** Submits as Tasklist does, with the session and CSRF token of a logged-in worker. */

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.childprotection.casework.CaseFixtures;
-import org.childprotection.support.Browser;
-import org.childprotection.support.Http;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.childprotection.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -22,27 +13,11 @@ import org.openqa.selenium.By;
  * attendees, decisions and the actions with their owners and due dates, and completes the task;
  * an action without its owner is refused with the reason. Screenshots in target/e2e-screenshots.
  */
-class ConferenceMinutesInTasklistTest extends PlatformTest {
-
-  private Browser browser;
-  private ProcessDriver drive;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConferenceMinutesInTasklistTest extends BrowserTest {
 
   @Test
   void theCenterRecordsTheConferencesActionsWithOwnersAndDueDates() {
-    String root = caseAtItsConference();
+    String root = new GuardianshipWalk(this::as, engine).upToConference("gulou");
     String guardianship = drive.called(root, "guardianship-transfer");
     String taskId = drive.task(root, "interventionConference").getId();
     // The date is there already, as a form shows what the case holds: typing dates into the
@@ -51,7 +26,7 @@ class ConferenceMinutesInTasklistTest extends PlatformTest {
         LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
 
     browser.login("tasklist", "center");
-    browser.get("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.openTask(taskId);
     browser.click(browser.waitFor(By.xpath("//*[contains(text(),'认领')]")));
     browser.tab("表单");
     browser.waitForText("行动项（每行一项：事项｜负责人｜完成期限）");
@@ -63,7 +38,7 @@ class ConferenceMinutesInTasklistTest extends PlatformTest {
     browser.fill("Field_conferenceDecisions", "先行干预，请公安出具告诫书");
     browser.fill("Field_conferenceNote", "会商意见");
     browser.fill("Field_conferenceActions", "每周家访｜｜2026-12-31");
-    settle();
+    browser.settle(By.tagName("body"));
     browser.click(browser.driver().findElement(By.xpath("//button[normalize-space()='完成']")));
     // Refused by the server: Tasklist says so (with the reason once the Tasklist shows reasons).
     browser.waiting().until(d -> browser.text().contains("每行写一项行动")
@@ -74,7 +49,7 @@ class ConferenceMinutesInTasklistTest extends PlatformTest {
     browser.driver().findElement(By.cssSelector("[id$='Field_conferenceActions']")).clear();
     browser.fill("Field_conferenceActions", "每周家访｜鼓楼区社工张某｜2026-12-31\n"
         + "申请告诫书｜区民政王某｜2026-12-15");
-    settle();
+    browser.settle(By.tagName("body"));
     browser.shot("61-conference-minutes");
     browser.click(browser.driver().findElement(By.xpath("//button[normalize-space()='完成']")));
     browser.waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(taskId)
@@ -83,39 +58,5 @@ class ConferenceMinutesInTasklistTest extends PlatformTest {
     assertThat(engine.getRuntimeService().getVariable(guardianship, "conferenceActions"))
         .isEqualTo("每周家访｜鼓楼区社工张某｜2026-12-31\n申请告诫书｜区民政王某｜2026-12-15");
     assertThat(drive.hasTask(root, "requestMeasure")).isTrue();
-  }
-
-  /** The form takes typed text after a pause (form-js debounces its fields). */
-  private void settle() {
-    browser.driver().findElement(By.tagName("body")).click();
-    Browser.sleep(800);
-  }
-
-  /** A case whose procedure has its investigation report, the conference next. */
-  private String caseAtItsConference() {
-    Map<String, Object> report = new HashMap<>();
-    report.put("channel", "POLICE_110");
-    report.put("child", Map.of("name", "会商测试儿童", "gender", "F", "idNumber", CaseFixtures
-        .idNumber(LocalDate.now().minusYears(10))));
-    report.put("location", Map.of("district", "gulou"));
-    report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
-    Http.Response opened = as("police").postJson("/api/reports", report);
-    assertThat(opened.status()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    drive.runJobs(root);
-    engine.getRuntimeService().createProcessInstanceModification(root)
-        .startBeforeActivity("guardianshipTransfer").execute();
-    drive.runJobs(root);
-    Map<String, Object> investigation = new HashMap<>();
-    investigation.put("investigators", "甲\n乙\n丙");
-    investigation.put("reportDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-    investigation.put("familySituation", "随父居住");
-    investigation.put("guardianshipCapacity", "父亲酗酒");
-    investigation.put("investigationFindings", "多次殴打");
-    investigation.put("investigationChildView", "害怕回家");
-    investigation.put("investigationEvidence", "伤情照片");
-    investigation.put("investigationRecommendation", "MEASURES");
-    drive.complete(root, "investigateFamily", investigation);
-    return root;
   }
 }

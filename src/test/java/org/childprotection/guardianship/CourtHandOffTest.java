@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.court.CourtApplications;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.childprotection.support.SeparateApp;
 import org.childprotection.support.TestCourt;
 import org.childprotection.support.TestDatabase;
@@ -54,7 +53,7 @@ class CourtHandOffTest extends PlatformTest {
         .withRequestBody(matchingJsonPath("$.evidenceList", equalTo("伤情照片"))));
     assertThat(applications.byNumber(proceedings.application).orElseThrow().status())
         .isEqualTo("SENT");
-    assertThat(proceedings.drive.hasTask(proceedings.root, "recordAcceptance")).isFalse();
+    assertThat(drive.hasTask(proceedings.root, "recordAcceptance")).isFalse();
   }
 
   @Test
@@ -62,7 +61,7 @@ class CourtHandOffTest extends PlatformTest {
     TestCourt.down();
     Proceedings proceedings = startedWithoutSending();
     Job send = engine.getManagementService().createJobQuery()
-        .processInstanceId(proceedings.drive.called(proceedings.root, "court-proceedings"))
+        .processInstanceId(drive.called(proceedings.root, "court-proceedings"))
         .activityId("sendApplication").singleResult();
 
     int attempts = 0;
@@ -118,7 +117,7 @@ class CourtHandOffTest extends PlatformTest {
     assertThat(applications.byNumber(proceedings.application).orElseThrow().status())
         .isEqualTo("SENT");
     assertThat(engine.getRuntimeService().createExecutionQuery()
-        .processInstanceId(proceedings.drive.called(proceedings.root, "court-proceedings"))
+        .processInstanceId(drive.called(proceedings.root, "court-proceedings"))
         .activityId("awaitAcceptance").count()).isEqualTo(1);
   }
 
@@ -142,9 +141,9 @@ class CourtHandOffTest extends PlatformTest {
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(applications.byNumber(proceedings.application).orElseThrow().outcome())
         .isEqualTo("DISMISSED");
-    assertThat(proceedings.drive.ended(proceedings.drive.called(proceedings.root,
+    assertThat(drive.ended(drive.called(proceedings.root,
         "court-proceedings"))).isTrue();
-    assertThat(proceedings.drive.timer(proceedings.root, "monitoringDue")).isNotNull();
+    assertThat(drive.timer(proceedings.root, "monitoringDue")).isNotNull();
   }
 
   /**
@@ -155,7 +154,7 @@ class CourtHandOffTest extends PlatformTest {
   @Test
   void onlyTheCourtMayRecordARulingAndOthersLearnNothing() {
     Proceedings proceedings = filed();
-    String courtProceedings = proceedings.drive.called(proceedings.root, "court-proceedings");
+    String courtProceedings = drive.called(proceedings.root, "court-proceedings");
     long audited = jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single();
     List<String> bodies = List.of(
         ruling(proceedings.application), ruling("SQ-2099-99999"), "", "{\"applicationNumber\":",
@@ -177,7 +176,7 @@ class CourtHandOffTest extends PlatformTest {
     assertThat(applications.byNumber(proceedings.application).orElseThrow().outcome()).isNull();
     assertThat(engine.getRuntimeService().createExecutionQuery()
         .processInstanceId(courtProceedings).activityId("awaitAcceptance").count()).isEqualTo(1);
-    assertThat(proceedings.drive.ended(courtProceedings)).isFalse();
+    assertThat(drive.ended(courtProceedings)).isFalse();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single())
         .isEqualTo(audited);
     // The court itself is still heard.
@@ -212,14 +211,14 @@ class CourtHandOffTest extends PlatformTest {
   private Proceedings startedWithoutSending() {
     GuardianshipWalk walk = new GuardianshipWalk(this::as, engine);
     String root = walk.upToApplication();
-    return new Proceedings(root, walk.applicationNumber(root), walk.drive());
+    return new Proceedings(root, walk.applicationNumber(root));
   }
 
   private Proceedings filed() {
     Proceedings proceedings = startedWithoutSending();
-    proceedings.drive.runJobs(proceedings.root);
+    drive.runJobs(proceedings.root);
     return proceedings;
   }
 
-  private record Proceedings(String root, String application, ProcessDriver drive) {}
+  private record Proceedings(String root, String application) {}
 }

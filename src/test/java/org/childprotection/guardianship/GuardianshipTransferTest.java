@@ -3,6 +3,13 @@ package org.childprotection.guardianship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.childprotection.casework.CaseFixtures.CONFERENCE_ACTIONS;
+import static org.childprotection.casework.CaseFixtures.applicationDecision;
+import static org.childprotection.casework.CaseFixtures.interventionConference;
+import static org.childprotection.casework.CaseFixtures.investigation;
+import static org.childprotection.casework.CaseFixtures.with;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,43 +20,34 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.childprotection.casework.CaseFixtures;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.support.Http;
-import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
+import org.childprotection.support.ScenarioTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code guardianship-transfer} and {@code court-proceedings}, one scenario per rule
  * of SPEC section 5 (revised). Each procedure runs under a real case (opened by a police report),
  * started where the case's call activity starts it and with what the case hands it
- * ({@code interventionEntry}, {@code custodySince}). The court's system answers through
+ * ({@code interventionEntry}, {@code custodySince}); a scenario of a later part (the measures, the
+ * court, what follows a judgment) enters the procedure there, with what the investigation and the
+ * conference leave. {@link #revokedAfterTheConferenceWithTheProcuratoratesSupport} walks one
+ * procedure from its start to its end. The court's system answers through
  * {@code POST /api/court/rulings}, as it would.
  */
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class GuardianshipTransferTest extends PlatformTest {
+class GuardianshipTransferTest extends ScenarioTest {
 
   private static final ZoneId NANJING = ZoneId.of("Asia/Shanghai");
 
-  @Autowired
-  JdbcClient jdbc;
-
-  private ProcessDriver drive;
+  private GuardianshipWalk walk;
 
   @BeforeEach
-  void driver() {
-    drive = new ProcessDriver(engine);
+  void walk() {
+    walk = new GuardianshipWalk(this::as, engine);
   }
 
   // --- item 5's part in this model: the police do not hold the other branches up ------------
@@ -57,12 +55,11 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void policeDoNotBlockTheInvestigationCustodyOrProtectionOrder() {
     String root = openedCase();
-    procedure(root, Map.of("custodySince", today().minusDays(2).toString()));
+    ProcessInstance procedure = procedure(root,
+        Map.of("custodySince", today().minusDays(2).toString()));
 
-    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
-    assertThat(drive.hasTask(root, "investigateFamily")).as("investigation").isTrue();
-    assertThat(drive.hasTask(root, "temporaryCustody")).as("临时监护").isTrue();
-    assertThat(drive.hasTask(root, "requestProtectionOrder")).as("人身安全保护令").isTrue();
+    assertThat(procedure).isWaitingAt("policeIntervention", "investigateFamily",
+        "temporaryCustody", "requestProtectionOrder");
     assertThat(outbox(root, "civil-affairs")).containsExactly("GUARDIANSHIP_STARTED");
   }
 
@@ -70,7 +67,7 @@ class GuardianshipTransferTest extends PlatformTest {
   void thePoliceHaveThirtyMinutesToArriveAndAreEscalatedWhenLate() {
     String root = openedCase();
     Instant started = Instant.now();
-    procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
 
     Task police = drive.task(root, "policeIntervention");
     assertThat(police.getDueDate().toInstant())
@@ -79,25 +76,23 @@ class GuardianshipTransferTest extends PlatformTest {
         .isCloseTo(police.getDueDate(), 2000);
     drive.fire(root, "PoliceArrivalOverdue");
     assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_POLICE_ARRIVAL");
-    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
+    assertThat(procedure).isWaitingAt("policeIntervention");
   }
 
   @Test
   void anEmergencyEntryStartsTheEmergencyMeasuresAtOnceAndSaysSo() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of("interventionEntry", "EMERGENCY"));
+    ProcessInstance procedure = procedure(root, Map.of("interventionEntry", "EMERGENCY"));
 
-    assertThat(drive.hasTask(root, "policeIntervention")).isTrue();
-    assertThat(drive.hasTask(root, "requestProtectionOrder")).isTrue();
-    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+    assertThat(procedure).isWaitingAt("policeIntervention", "requestProtectionOrder",
+        "investigateFamily");
     assertThat(outbox(root, "civil-affairs")).containsExactly("GUARDIANSHIP_EMERGENCY");
-    assertThat(drive.variables(guardianship)).as("a child in danger before any assessment")
+    assertThat(procedure).variables().as("a child in danger before any assessment")
         .containsEntry("riskLevel", "RED");
 
     drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
-    assertThat(drive.hasTask(root, "temporaryCustody")).as("handed to the center").isTrue();
-    assertThat(drive.variables(guardianship)).containsEntry("custodySince",
-        today().toString());
+    assertThat(procedure).as("handed to the center").isWaitingAt("temporaryCustody");
+    assertThat(procedure).variables().containsEntry("custodySince", today().toString());
   }
 
   @Test
@@ -110,24 +105,22 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aCaseMayGoThroughTheProcedureAgainAsANewProcedure() {
     String root = openedCase();
-    String first = procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
-    String firstApplication = applicationNumber(root);
-    court(firstApplication, "（2026）苏0106民特21号", "DISMISSED", today().toString());
+    ProcessInstance first = atCourt(root, "UNATTENDED_DANGER");
+    court(walk.applicationNumber(root), "（2026）苏0106民特21号", "DISMISSED",
+        today().toString());
     drive.fire(root, "monitoringDue");
     drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "HARM",
         "monitoringNote", "发现新伤"));
     drive.complete(root, "policeIntervention", policeAnswers("NOT_REMOVED"));
     drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
         "protectionOrderUrgent", false));
-    assertThat(drive.ended(first)).isTrue();
+    assertThat(first).isEnded();
 
-    String second = procedure(root, Map.of());
-    assertThat(second).isNotEqualTo(first);
-    investigate(root, "MEASURES");
+    ProcessInstance second = procedure(root, Map.of());
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    walk.investigate(root, "MEASURES");
     measure(root, "WARNING_LETTER", "POLICE", false);
-    assertThat(drive.variables(second)).containsEntry("admonitions", 1);
+    assertThat(second).variables().containsEntry("admonitions", 1);
     drive.complete(root, "requestMeasure", Map.of("measureType", "FAMILY_EDUCATION",
         "measureAuthority", "WOMENS_FEDERATION", "measureRequestNote", "家庭教育指导"));
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT procedure_id) FROM guardianship_measure m "
@@ -135,7 +128,7 @@ class GuardianshipTransferTest extends PlatformTest {
         .param(root).query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT procedure_id FROM guardianship_measure m JOIN protection_case c "
             + "ON c.id = m.case_id WHERE c.process_instance_id = ?").param(root)
-        .query(String.class).single()).isEqualTo(second);
+        .query(String.class).single()).isEqualTo(second.getId());
   }
 
   // --- item 9: 临时监护 ------------------------------------------------------------------------
@@ -144,21 +137,22 @@ class GuardianshipTransferTest extends PlatformTest {
   void careBegunAtIntakeIsReviewedLikeAnyTemporaryCustody() {
     String root = openedCase();
     LocalDate since = today().minusMonths(7);
-    procedure(root, Map.of("interventionEntry", "EMERGENCY", "custodySince", since.toString()));
+    ProcessInstance procedure = procedure(root, Map.of("interventionEntry", "EMERGENCY",
+        "custodySince", since.toString()));
 
-    assertThat(drive.hasTask(root, "temporaryCustody")).isTrue();
+    assertThat(procedure).isWaitingAt("temporaryCustody");
     assertThat(drive.timer(root, "custodyReview").getDuedate())
         .isEqualTo(startOf(since.plusMonths(6)));
     assertThat(drive.timer(root, "CustodyLimit").getDuedate())
         .isEqualTo(startOf(since.plusMonths(11)));
     drive.fire(root, "custodyReview");
-    assertThat(drive.hasTask(root, "reviewCustody")).isTrue();
+    assertThat(procedure).isWaitingAt("reviewCustody");
   }
 
   @Test
   void custodyIsWarnedAMonthBeforeTwelveMonthsAndDecidedAtTwelve() {
     String root = openedCase();
-    procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
     drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
     LocalDate since = today();
 
@@ -172,37 +166,37 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.fire(root, "custodyDecisionDue");
     drive.complete(root, "decideAfterCustody", Map.of("custodyDecision", "COURT_APPLICATION",
         "custodyDecisionNote", "已申请撤销"));
-    assertThat(drive.hasTask(root, "temporaryCustody")).as("custody goes on").isTrue();
+    assertThat(procedure).as("custody goes on").isWaitingAt("temporaryCustody");
   }
 
   @Test
   void theReviewsAnswerDecidesWhatComesNext() {
     String continuing = openedCase();
-    procedure(continuing, Map.of("custodySince", today().toString()));
+    ProcessInstance continued = procedure(continuing, Map.of("custodySince", today().toString()));
     drive.fire(continuing, "custodyReview");
     drive.complete(continuing, "reviewCustody", Map.of("custodyContinues", true,
         "custodyReviewNote", "继续"));
-    assertThat(drive.hasTask(continuing, "temporaryCustody")).isTrue();
+    assertThat(continued).isWaitingAt("temporaryCustody");
     assertThat(drive.timer(continuing, "custodyDecisionDue")).isNotNull();
 
     String ending = openedCase();
-    procedure(ending, Map.of("custodySince", today().toString()));
+    ProcessInstance ended = procedure(ending, Map.of("custodySince", today().toString()));
     drive.fire(ending, "custodyReview");
     drive.complete(ending, "reviewCustody", Map.of("custodyContinues", false,
         "custodyNext", "RETURN_HOME", "custodyReviewNote", "返还"));
-    assertThat(drive.hasTask(ending, "temporaryCustody")).as("custody ended").isFalse();
-    assertThat(timers(ending, "CustodyLimit", "custodyDecisionDue")).isZero();
+    assertThat(ended).as("custody ended").isNotWaitingAt("temporaryCustody");
+    assertThat(drive.timers(ending, "CustodyLimit", "custodyDecisionDue")).isEmpty();
   }
 
   @Test
   void aDecisionAtTwelveMonthsToReturnTheChildEndsCustody() {
     String root = openedCase();
-    procedure(root, Map.of("custodySince", today().toString()));
+    ProcessInstance procedure = procedure(root, Map.of("custodySince", today().toString()));
     drive.fire(root, "custodyDecisionDue");
     drive.complete(root, "decideAfterCustody", Map.of("custodyDecision", "RETURN_HOME",
         "custodyDecisionNote", "返还并监护指导"));
-    assertThat(drive.hasTask(root, "temporaryCustody")).isFalse();
-    assertThat(timers(root, "custodyReview", "CustodyLimit")).isZero();
+    assertThat(procedure).isNotWaitingAt("temporaryCustody");
+    assertThat(drive.timers(root, "custodyReview", "CustodyLimit")).isEmpty();
   }
 
   @Test
@@ -211,7 +205,8 @@ class GuardianshipTransferTest extends PlatformTest {
     procedure(root, Map.of("custodySince", today().toString()));
     drive.complete(root, "temporaryCustody", Map.of("custodyPlace", "PROTECTION_CENTER",
         "custodyNote", "已交亲属"));
-    assertThat(timers(root, "custodyReview", "CustodyLimit", "custodyDecisionDue")).isZero();
+    assertThat(drive.timers(root, "custodyReview", "CustodyLimit", "custodyDecisionDue"))
+        .isEmpty();
   }
 
   // --- item 10: 人身安全保护令 ----------------------------------------------------------------
@@ -242,7 +237,7 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aProtectionOrderRecordsItsApplicantMeasuresAndService() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
     Map<String, Object> byAnUnknownApplicant = orderRequest("NEIGHBOUR", false);
     String request = drive.task(root, "requestProtectionOrder").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(request, byAnUnknownApplicant))
@@ -264,18 +259,17 @@ class GuardianshipTransferTest extends PlatformTest {
         today().toString(), "protectionOrderServedTo",
         SpinValues.jsonValue("[\"APPLICANT\",\"RESPONDENT\",\"POLICE\"]").create(),
         "protectionOrderServiceNote", "已送达"));
-    assertThat(drive.variables(guardianship)).containsEntry("protectionOrderApplicant",
-            "CIVIL_AFFAIRS")
+    assertThat(procedure).variables().containsEntry("protectionOrderApplicant", "CIVIL_AFFAIRS")
         .containsKeys("protectionOrderAcceptedAt", "protectionOrderServedDate")
         .containsEntry("protectionOrderLastDay",
             today().plusMonths(3).minusDays(1).toString());
-    assertThat(drive.hasTask(root, "recordReconsideration")).isTrue();
+    assertThat(procedure).isWaitingAt("recordReconsideration");
   }
 
   @Test
   void aReminderGoesOutBeforeTheOrderExpiresSoAnExtensionCanBeAsked() {
     String root = openedCase();
-    String guardianship = orderInForce(root, 2);
+    ProcessInstance procedure = orderInForce(root, 2);
     LocalDate lastDay = today().plusMonths(2).minusDays(1);
     drive.fire(root, "reconsiderationWindowClosed");
 
@@ -291,7 +285,7 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.complete(root, "decideOrderExtension", Map.of("extensionGranted", true,
         "extensionMonths", 3, "extensionDecisionNote", "延长三个月"));
     LocalDate extended = lastDay.plusDays(1).plusMonths(3).minusDays(1);
-    assertThat(drive.variables(guardianship)).containsEntry("protectionOrderLastDay",
+    assertThat(procedure).variables().containsEntry("protectionOrderLastDay",
         extended.toString());
     assertThat(drive.timer(root, "orderExpiryReminder").getDuedate())
         .isEqualTo(startOf(extended.minusDays(14)));
@@ -299,7 +293,7 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.fire(root, "orderExpiryReminder");
     drive.fire(root, "orderExpires");
     assertThat(outbox(root, "district-gulou")).contains("PROTECTION_ORDER_EXPIRED");
-    assertThat(drive.hasTask(root, "considerOrderExtension")).isFalse();
+    assertThat(procedure).isNotWaitingAt("considerOrderExtension");
   }
 
   @Test
@@ -310,7 +304,7 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.fire(notAsked, "orderExpiryReminder");
     drive.complete(notAsked, "considerOrderExtension", Map.of("extensionRequested", false,
         "extensionNote", "危险已消除"));
-    assertThat(timers(notAsked, "orderExpires", "orderExpiryReminder")).isZero();
+    assertThat(drive.timers(notAsked, "orderExpires", "orderExpiryReminder")).isEmpty();
 
     String refused = openedCase();
     orderInForce(refused, 1);
@@ -320,7 +314,7 @@ class GuardianshipTransferTest extends PlatformTest {
         "extensionNote", "申请延长"));
     drive.complete(refused, "decideOrderExtension", Map.of("extensionGranted", false,
         "extensionDecisionNote", "不予延长"));
-    assertThat(timers(refused, "orderExpires", "orderExpiryReminder")).isZero();
+    assertThat(drive.timers(refused, "orderExpires", "orderExpiryReminder")).isEmpty();
   }
 
   @Test
@@ -335,7 +329,7 @@ class GuardianshipTransferTest extends PlatformTest {
         "reconsiderationReason", "不服"));
     drive.complete(root, "decideReconsideration", Map.of("reconsiderationOutcome", "REVOKED",
         "reconsiderationNote", "撤销原裁定"));
-    assertThat(timers(root, "orderExpiryReminder")).isZero();
+    assertThat(drive.timers(root, "orderExpiryReminder")).isEmpty();
 
     String refused = openedCase();
     procedure(refused, Map.of());
@@ -344,16 +338,16 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.complete(refused, "decideProtectionOrder", Map.of("protectionOrderGranted", false,
         "protectionOrderDecidedDate", today().toString(), "protectionOrderNote", "驳回"));
     drive.fire(refused, "reconsiderationWindowClosed");
-    assertThat(timers(refused, "orderExpiryReminder")).isZero();
+    assertThat(drive.timers(refused, "orderExpiryReminder")).isEmpty();
   }
 
   @Test
   void anOrderNotAskedForEndsThatBranch() {
     String root = openedCase();
-    procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
     drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
         "protectionOrderUrgent", false));
-    assertThat(drive.hasTask(root, "acceptProtectionOrder")).isFalse();
+    assertThat(procedure).isNotWaitingAt("acceptProtectionOrder");
   }
 
   // --- item 3: measures by their authority --------------------------------------------------
@@ -361,8 +355,7 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aWarningLetterIsThePolicesToIssueNotASocialWorkers() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "MEASURES");
+    atMeasures(root);
     String request = drive.task(root, "requestMeasure").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(request, Map.of("measureType",
             "WARNING_LETTER", "measureAuthority", "DISTRICT_CIVIL_AFFAIRS",
@@ -387,8 +380,7 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void reprimandsAndFamilyEducationOrdersGoToPoliceProcuratorateOrCourt() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "MEASURES");
+    ProcessInstance procedure = atMeasures(root);
     String request = drive.task(root, "requestMeasure").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(request, Map.of("measureType",
             "REPRIMAND", "measureAuthority", "PROTECTION_CENTER", "measureRequestNote", "训诫")))
@@ -399,7 +391,7 @@ class GuardianshipTransferTest extends PlatformTest {
     assertThat(candidateGroups(root, "applyMeasure")).containsExactly("procuratorate");
     drive.complete(root, "applyMeasure", Map.of("measureOutcome", "DECLINED",
         "measureType", "FAMILY_EDUCATION_ORDER", "measureNote", "不符合条件"));
-    assertThat(drive.hasTask(root, "requestMeasure")).as("back to the request").isTrue();
+    assertThat(procedure).as("back to the request").isWaitingAt("requestMeasure");
 
     drive.complete(root, "requestMeasure", Map.of("measureType", "CRITICISM",
         "measureAuthority", "DISTRICT_CIVIL_AFFAIRS", "measureRequestNote", "批评教育"));
@@ -409,25 +401,23 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void threeUnheededAdmonitionsMeanTheGuardianRefusesToChange() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of());
-    investigate(root, "MEASURES");
+    ProcessInstance procedure = atMeasures(root);
     measure(root, "WARNING_LETTER", "POLICE", false);
     drive.complete(root, "requestMeasure", Map.of("measureType", "FAMILY_EDUCATION",
         "measureAuthority", "EDUCATION", "measureRequestNote", "家庭教育指导"));
     takeAndVisit(root, "FAMILY_EDUCATION", false);
-    assertThat(drive.variables(guardianship)).as("guidance is no admonition")
+    assertThat(procedure).variables().as("guidance is no admonition")
         .containsEntry("admonitions", 1);
     measure(root, "REPRIMAND", "COURT", false);
     measure(root, "CRITICISM", "PROTECTION_CENTER", false);
 
-    assertThat(drive.hasTask(root, "decideApplication")).isTrue();
-    assertThat(drive.variables(guardianship)).containsEntry("admonitions", 3);
-    drive.complete(root, "decideApplication", with(apply("COERCED_BEGGING", false),
+    assertThat(procedure).isWaitingAt("decideApplication");
+    assertThat(procedure).variables().containsEntry("admonitions", 3);
+    drive.complete(root, "decideApplication", with(applicationDecision("COERCED_BEGGING", false),
         "applicationDecision", "WARNING_AND_RETURN"));
     drive.complete(root, "supervisedReturn", Map.of("returnDate", today().toString(),
         "guidancePlan", "每月监护指导"));
-    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome",
-        "WARNING_RETURN");
+    assertThat(procedure).variables().containsEntry("guardianshipOutcome", "WARNING_RETURN");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM guardianship_measure m JOIN protection_case c ON "
         + "c.id = m.case_id WHERE c.process_instance_id = ? AND NOT m.guardian_changed")
         .param(root).query(Long.class).single()).isEqualTo(4);
@@ -436,10 +426,9 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aGuardianWhoChangesGetsTheChildBackUnderGuidance() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "MEASURES");
+    ProcessInstance procedure = atMeasures(root);
     measure(root, "FAMILY_EDUCATION", "WOMENS_FEDERATION", true);
-    assertThat(drive.hasTask(root, "supervisedReturn")).isTrue();
+    assertThat(procedure).isWaitingAt("supervisedReturn");
     assertThat(jdbc.sql("SELECT guardian_changed FROM guardianship_measure m JOIN "
             + "protection_case c ON c.id = m.case_id WHERE c.process_instance_id = ?")
         .param(root).query(Boolean.class).single()).isTrue();
@@ -450,44 +439,45 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void anInvestigationTeamOfFewerThanThreeIsRefused() {
     String root = openedCase();
-    procedure(root, Map.of());
-    Map<String, Object> report = investigationReport("MEASURES");
+    ProcessInstance procedure = procedure(root, Map.of());
+    Map<String, Object> report = investigation("MEASURES");
     report.put("investigators", "甲\n乙");
     String task = drive.task(root, "investigateFamily").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(task, report))
         .hasMessageContaining("调查组不少于3人");
-    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+    assertThat(procedure).isWaitingAt("investigateFamily");
   }
 
   @Test
   void aLateInvestigationIsEscalatedAndGoesOn() {
     String root = openedCase();
-    procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
     drive.fire(root, "InvestigationStartOverdue");
     drive.fire(root, "InvestigationOverdue");
     assertThat(outbox(root, "civil-affairs")).contains("ESCALATION_INVESTIGATION_START",
         "ESCALATION_INVESTIGATION");
-    assertThat(drive.hasTask(root, "investigateFamily")).isTrue();
+    assertThat(procedure).isWaitingAt("investigateFamily");
   }
 
   @Test
   void conferenceMinutesRecordActionsWithOwnersAndDueDates() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of());
-    drive.complete(root, "investigateFamily", investigationReport("MEASURES"));
+    ProcessInstance procedure = procedure(root, Map.of());
+    drive.complete(root, "investigateFamily", investigation("MEASURES"));
     String conference = drive.task(root, "interventionConference").getId();
-    Map<String, Object> withoutOwner = conferenceMinutes("MEASURES", "家访｜｜2026-12-31");
+    Map<String, Object> withoutOwner = interventionConference("MEASURES", "家访｜｜2026-12-31");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, withoutOwner))
         .isInstanceOf(StepRefused.class).hasMessageContaining("conferenceActions：");
-    Map<String, Object> noActions = conferenceMinutes("MEASURES", " \n ");
+    Map<String, Object> noActions = interventionConference("MEASURES", " \n ");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, noActions))
         .isInstanceOf(StepRefused.class);
-    Map<String, Object> noDueDate = conferenceMinutes("MEASURES", "家访｜社工张某｜尽快");
+    Map<String, Object> noDueDate = interventionConference("MEASURES", "家访｜社工张某｜尽快");
     assertThatThrownBy(() -> engine.getTaskService().complete(conference, noDueDate))
         .isInstanceOf(StepRefused.class).hasMessageContaining("年-月-日");
 
-    drive.complete(root, "interventionConference", conferenceMinutes("MEASURES", ACTIONS));
-    assertThat(drive.variables(guardianship)).containsKeys("conferenceDate",
+    drive.complete(root, "interventionConference",
+        interventionConference("MEASURES", CONFERENCE_ACTIONS));
+    assertThat(procedure).variables().containsKeys("conferenceDate",
         "conferenceAttendees", "conferenceDecisions", "conferenceActions");
   }
 
@@ -496,20 +486,20 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void revokedAfterTheConferenceWithTheProcuratoratesSupport() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of());
+    ProcessInstance procedure = procedure(root, Map.of());
     drive.complete(root, "policeIntervention", policeAnswers("PROTECTION_CENTER"));
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", true));
+    walk.investigate(root, "REVOKE");
+    drive.complete(root, "decideApplication", applicationDecision("NEGLECT_6_MONTHS", true));
     drive.complete(root, "procuratorateSupport", Map.of("supportType", "SUPPORT_LAWSUIT",
         "procuratorateNote", "支持起诉"));
-    String application = applicationNumber(root);
+    String application = walk.applicationNumber(root);
 
     assertThat(court(application, "（2026）苏0106民特1号", null, null)).isEqualTo(200);
     assertThat(court(application, "（2026）苏0106民特1号", "REVOKED",
         today().toString())).isEqualTo(200);
 
     drive.complete(root, "appointGuardian", placement("CIVIL_AFFAIRS", "市民政局"));
-    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "REVOKED");
+    assertThat(procedure).variables().containsEntry("guardianshipOutcome", "REVOKED");
     drive.complete(root, "placementVisit", Map.of("placementWellBeing", "GOOD",
         "placementVisitNote", "适应良好"));
     drive.fire(root, "adoptionAllowed");
@@ -521,7 +511,7 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.complete(root, "requestProtectionOrder", Map.of("protectionOrderRequested", false,
         "protectionOrderUrgent", false));
 
-    assertThat(drive.ended(guardianship)).isTrue();
+    assertThat(procedure).isEnded();
     Map<String, Object> row = jdbc.sql("SELECT status, outcome, court_case_number, "
             + "procuratorate_support FROM court_application WHERE application_number = ?")
         .param(application).query().singleRow();
@@ -531,10 +521,10 @@ class GuardianshipTransferTest extends PlatformTest {
             + "protection_case c ON c.id = p.case_id WHERE c.process_instance_id = ?")
         .param(root).query().singleRow();
     assertThat(placed.values()).containsExactly("市民政局", "（2026）苏0106民特1号",
-        "鼓楼区某寄养家庭", "每月探望一次", "愿意", guardianship);
+        "鼓楼区某寄养家庭", "每月探望一次", "愿意", procedure.getId());
     assertThat(TestCourtRequests.forApplication(application)).isEqualTo(1);
 
-    String caseNumber = (String) drive.variables(root).get("caseNumber");
+    String caseNumber = drive.businessKey(root);
     var file = as("gulou").get("/api/cases/" + caseNumber).json().get("guardianship");
     assertThat(file.get("applications").get(0).get("courtCaseNumber").asText())
         .isEqualTo("（2026）苏0106民特1号");
@@ -545,47 +535,43 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void anApplicationNamesAGroundAndAnApplicantTheLawAllows() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "REVOKE");
+    walk.procedureAt(root, "decideApplication", GuardianshipWalk.investigated("REVOKE"));
     String decision = drive.task(root, "decideApplication").getId();
-    Map<String, Object> byANeighbour = apply("NEGLECT_6_MONTHS", false);
+    Map<String, Object> byANeighbour = applicationDecision("NEGLECT_6_MONTHS", false);
     byANeighbour.put("applicant", "NEIGHBOUR");
     assertThatThrownBy(() -> engine.getTaskService().complete(decision, byANeighbour))
         .isInstanceOf(StepRefused.class).hasMessageContaining("applicant：");
-    Map<String, Object> noGround = apply("NEGLECT_6_MONTHS", false);
+    Map<String, Object> noGround = applicationDecision("NEGLECT_6_MONTHS", false);
     noGround.put("legalGrounds", List.of());
     assertThatThrownBy(() -> engine.getTaskService().complete(decision, noGround))
         .isInstanceOf(StepRefused.class).hasMessageContaining("legalGrounds：");
-    drive.complete(root, "decideApplication", with(apply("NEGLECT_6_MONTHS", false),
-        "applicant", "SCHOOL"));
+    drive.complete(root, "decideApplication", with(applicationDecision("NEGLECT_6_MONTHS",
+        false), "applicant", "SCHOOL"));
     assertThat(jdbc.sql("SELECT applicant FROM court_application WHERE application_number = ?")
-        .param(applicationNumber(root)).query(String.class).single()).isEqualTo("SCHOOL");
+        .param(walk.applicationNumber(root)).query(String.class).single()).isEqualTo("SCHOOL");
   }
 
   @Test
   void dismissedMeansASupervisedReturnWithTwelveMonthsOfVisits() {
     String root = openedCase();
-    String guardianship = procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
-    court(applicationNumber(root), "（2026）苏0106民特2号", "DISMISSED",
+    ProcessInstance procedure = atCourt(root, "UNATTENDED_DANGER");
+    court(walk.applicationNumber(root), "（2026）苏0106民特2号", "DISMISSED",
         today().toString());
 
-    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "DISMISSED");
+    assertThat(procedure).variables().containsEntry("guardianshipOutcome", "DISMISSED");
     drive.fire(root, "monitoringDue");
     drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "GOOD",
         "monitoringNote", "正常"));
     drive.fire(root, "monitoringEnds");
-    assertThat(drive.hasTask(root, "monitoringVisit")).isFalse();
+    assertThat(procedure).isNotWaitingAt("monitoringVisit");
   }
 
   @Test
   void harmFoundDuringMonitoringIsReportedForANewDisposal() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("UNATTENDED_DANGER", false));
-    court(applicationNumber(root), "（2026）苏0106民特4号", "DISMISSED", today().toString());
+    atCourt(root, "UNATTENDED_DANGER");
+    court(walk.applicationNumber(root), "（2026）苏0106民特4号", "DISMISSED",
+        today().toString());
 
     drive.fire(root, "monitoringDue");
     drive.complete(root, "monitoringVisit", Map.of("monitoringWellBeing", "HARM",
@@ -596,10 +582,8 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void anOverdueCourtIsFlaggedNeverAssumed() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", false));
-    String application = applicationNumber(root);
+    atCourt(root, "NEGLECT_6_MONTHS");
+    String application = walk.applicationNumber(root);
     drive.fire(root, "AcceptanceOverdue");
     court(application, "（2026）苏0106民特3号", null, null);
     drive.fire(root, "RulingOverdue");
@@ -613,13 +597,9 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aCourtUserCanRecordAcceptanceAndRulingInTasklist() {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply("NEGLECT_6_MONTHS", false));
-    String proceedings = drive.called(root, "court-proceedings");
-    engine.getRuntimeService().createProcessInstanceModification(proceedings)
-        .cancelAllForActivity("awaitAcceptance").startBeforeActivity("recordAcceptance")
-        .execute();
+    ProcessInstance procedure = atCourt(root, "NEGLECT_6_MONTHS");
+    drive.moveBranch(drive.called(root, "court-proceedings"), "awaitAcceptance",
+        "recordAcceptance", Map.of());
 
     drive.complete(root, "recordAcceptance", Map.of("courtCaseNumber", "（2026）苏0106民特5号",
         "acceptedDate", today().toString()));
@@ -627,9 +607,9 @@ class GuardianshipTransferTest extends PlatformTest {
     drive.complete(root, "recordRuling", Map.of("rulingOutcome", "REVOKED",
         "rulingDate", today().toString(), "appointedGuardian", "祖母"));
 
-    assertThat(drive.hasTask(root, "appointGuardian")).isTrue();
+    assertThat(procedure).isWaitingAt("appointGuardian");
     assertThat(jdbc.sql("SELECT outcome FROM court_application WHERE application_number = ?")
-        .param(applicationNumber(root)).query(String.class).single()).isEqualTo("REVOKED");
+        .param(walk.applicationNumber(root)).query(String.class).single()).isEqualTo("REVOKED");
   }
 
   // --- item 1: restoration is the court's ----------------------------------------------------
@@ -637,10 +617,10 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void restorationIsDecidedByTheCourtNeverClosedByCivilAffairs() {
     String root = revoked("SEXUAL_ABUSE", today().minusMonths(1), "GRANDPARENTS");
-    String guardianship = drive.called(root, "guardianship-transfer");
+    ProcessInstance procedure = procedureOf(root);
     drive.complete(root, "recordRestoration", restorationBy("MOTHER"));
 
-    String opinion = (String) drive.variables(guardianship).get("restorationOpinion");
+    String opinion = (String) walk.variable(root, "restorationOpinion");
     assertThat(opinion).contains("本申请早于该期间").contains("性侵害、出卖未成年人")
         .contains("不作为不予受理的理由");
     String restoration = restorationNumber(root);
@@ -653,7 +633,7 @@ class GuardianshipTransferTest extends PlatformTest {
     court(restoration, "（2026）苏0106民特9号", "RESTORED", today().toString());
     drive.complete(root, "restoreGuardianship", Map.of("handBackDate",
         today().toString(), "restorationFollowUpPlan", "每月随访"));
-    assertThat(drive.variables(guardianship)).containsEntry("guardianshipOutcome", "RESTORED");
+    assertThat(procedure).variables().containsEntry("guardianshipOutcome", "RESTORED");
   }
 
   @Test
@@ -674,15 +654,14 @@ class GuardianshipTransferTest extends PlatformTest {
   void abuseBarsRestorationOnlyWithSeriousInjuryAndAnyIntentionalCrimeDoes() {
     String abuse = revoked("ABANDONMENT_OR_ABUSE", today().minusMonths(4), "SIBLINGS");
     drive.complete(abuse, "recordRestoration", restorationBy("FATHER"));
-    assertThat((String) drive.variables(drive.called(abuse, "guardianship-transfer"))
-        .get("restorationOpinion")).contains("本申请在该期间内")
+    assertThat((String) walk.variable(abuse, "restorationOpinion")).contains("本申请在该期间内")
         .contains("未发现一般不得恢复监护人资格的情形");
 
     String injured = revoked("ABANDONMENT_OR_ABUSE", today().minusMonths(4), "SIBLINGS");
     drive.complete(injured, "recordRestoration", with(restorationBy("FATHER"),
         "harmWithSeriousInjury", true, "intentionalCrimeAgainstChild", true));
-    assertThat((String) drive.variables(drive.called(injured, "guardianship-transfer"))
-        .get("restorationOpinion")).contains("并造成重伤以上严重后果")
+    assertThat((String) walk.variable(injured, "restorationOpinion"))
+        .contains("并造成重伤以上严重后果")
         .contains("对被监护人实施故意犯罪（民法典第三十八条）");
     assertThat(restorationNumber(injured)).as("handed to the court all the same").isNotNull();
   }
@@ -698,8 +677,8 @@ class GuardianshipTransferTest extends PlatformTest {
     court(restorationNumber(root), "（2026）苏0106民特10号", "DISMISSED",
         today().toString());
 
-    assertThat(drive.hasTask(root, "restoreGuardianship")).isFalse();
-    assertThat(drive.hasTask(root, "recordRestoration")).as("a later application").isTrue();
+    assertThat(procedureOf(root)).isNotWaitingAt("restoreGuardianship")
+        .as("a later application").isWaitingAt("recordRestoration");
     assertThat(drive.timer(root, "restorationWindowClosed").getDuedate())
         .isEqualTo(startOf(judged.plusYears(1).plusDays(1)));
   }
@@ -709,11 +688,11 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void adoptionIsConsideredOnlyWhereCivilAffairsIsGuardian() {
     String relatives = revoked("NEGLECT_6_MONTHS", today(), "GRANDPARENTS");
-    assertThat(timers(relatives, "adoptionAllowed")).isZero();
-    assertThat(drive.hasTask(relatives, "considerAdoption")).isFalse();
+    assertThat(drive.timers(relatives, "adoptionAllowed")).isEmpty();
+    assertThat(procedureOf(relatives)).isNotWaitingAt("considerAdoption");
 
     String state = revoked("NEGLECT_6_MONTHS", today(), "CIVIL_AFFAIRS");
-    assertThat(timers(state, "adoptionAllowed")).isEqualTo(1);
+    assertThat(drive.timers(state, "adoptionAllowed")).hasSize(1);
   }
 
   @Test
@@ -734,14 +713,15 @@ class GuardianshipTransferTest extends PlatformTest {
   @Test
   void aRestorationJudgmentEndsTheAppointmentItsVisitsAndAdoption() {
     String root = revoked("NEGLECT_6_MONTHS", today().minusMonths(4), "CIVIL_AFFAIRS");
-    assertThat(drive.hasTask(root, "placementVisit")).isTrue();
+    ProcessInstance procedure = procedureOf(root);
+    assertThat(procedure).isWaitingAt("placementVisit");
     drive.complete(root, "recordRestoration", restorationBy("MOTHER"));
     court(restorationNumber(root), "（2026）苏0106民特11号", "RESTORED",
         today().toString());
 
-    assertThat(drive.hasTask(root, "restoreGuardianship")).isTrue();
-    assertThat(drive.hasTask(root, "placementVisit")).as("placement visits end").isFalse();
-    assertThat(timers(root, "adoptionAllowed")).as("adoption ends").isZero();
+    assertThat(procedure).isWaitingAt("restoreGuardianship")
+        .as("placement visits end").isNotWaitingAt("placementVisit");
+    assertThat(drive.timers(root, "adoptionAllowed")).as("adoption ends").isEmpty();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM guardianship_placement p JOIN protection_case c "
             + "ON c.id = p.case_id WHERE c.process_instance_id = ? AND p.ended_at IS NOT NULL")
         .param(root).query(Long.class).single()).isEqualTo(1);
@@ -749,77 +729,34 @@ class GuardianshipTransferTest extends PlatformTest {
 
   // --- walking ----------------------------------------------------------------------------
 
-  private static final String ACTIONS = "每周家访｜鼓楼区社工张某｜2026-12-31\n申请告诫书｜区民政王某｜2026-12-15";
-
-  /** A case opened by a police report about a child of eight in Gulou. */
+  /** A case opened by a police report in Gulou. */
   private String openedCase() {
-    Map<String, Object> report = new HashMap<>();
-    report.put("channel", "POLICE_110");
-    report.put("child", Map.of("name", "测试儿童", "gender", "M", "idNumber", CaseFixtures
-        .idNumber(today().minusYears(8))));
-    report.put("location", Map.of("district", "gulou"));
-    report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
-    Http.Response opened = as("police").postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    drive.runJobs(root);
-    return root;
+    return walk.openedCase("gulou");
   }
 
-  /**
-   * Starts a procedure where the case's call activity starts it. What the case hands it
-   * ({@code interventionEntry}, {@code custodySince}) is given as the procedure starts again from
-   * its start event with them: the call activity passes them once the case model maps them.
-   */
-  private String procedure(String root, Map<String, Object> handedIn) {
-    engine.getRuntimeService().createProcessInstanceModification(root)
-        .startBeforeActivity("guardianshipTransfer").execute();
-    String guardianship = drive.called(root, "guardianship-transfer");
-    if (!handedIn.isEmpty()) {
-      ProcessInstanceModificationBuilder restart = engine.getRuntimeService()
-          .createProcessInstanceModification(guardianship);
-      ActivityInstance tree = engine.getRuntimeService().getActivityInstance(guardianship);
-      for (ActivityInstance child : tree.getChildActivityInstances()) {
-        restart.cancelAllForActivity(child.getActivityId());
-      }
-      for (var transition : tree.getChildTransitionInstances()) {
-        restart.cancelAllForActivity(transition.getActivityId());
-      }
-      restart.startBeforeActivity("interventionStarted").setVariables(handedIn).execute();
-    }
-    drive.runJobs(root);
-    return guardianship;
+  /** The case's procedure started with what the case hands it (see {@link GuardianshipWalk}). */
+  private ProcessInstance procedure(String root, Map<String, Object> handedIn) {
+    return running(walk.procedure(root, handedIn));
   }
 
-  private Map<String, Object> investigationReport(String recommendation) {
-    Map<String, Object> report = new HashMap<>();
-    report.put("investigators", "甲\n乙\n丙");
-    report.put("reportDate", today().toString());
-    report.put("familySituation", "父母离异，随父居住");
-    report.put("guardianshipCapacity", "父亲酗酒，无力照料");
-    report.put("investigationFindings", "多次殴打");
-    report.put("investigationChildView", "害怕回家");
-    report.put("investigationEvidence", "伤情鉴定、照片");
-    report.put("investigationRecommendation", recommendation);
-    return report;
+  /** The case's procedure at the court, its application to revoke on this ground filed. */
+  private ProcessInstance atCourt(String root, String ground) {
+    return running(walk.atCourt(root, ground));
   }
 
-  private Map<String, Object> conferenceMinutes(String conclusion, String actions) {
-    Map<String, Object> minutes = new HashMap<>();
-    minutes.put("conferenceDate", today().toString());
-    minutes.put("conferenceParticipants", SpinValues.jsonValue(
-        "[\"civil-affairs\",\"police\",\"procuratorate\"]").create());
-    minutes.put("conferenceAttendees", "民政 王某\n公安 李某\n检察院 赵某");
-    minutes.put("conferenceDecisions", "先行干预");
-    minutes.put("conferenceActions", actions);
-    minutes.put("conferenceConclusion", conclusion);
-    minutes.put("conferenceNote", "会商意见");
-    return minutes;
+  /** The case's procedure after a conference that chose the lighter measures: 民政 asks for one. */
+  private ProcessInstance atMeasures(String root) {
+    return running(walk.procedureAt(root, "requestMeasure",
+        GuardianshipWalk.investigated("MEASURES")));
   }
 
-  private void investigate(String root, String conclusion) {
-    drive.complete(root, "investigateFamily", investigationReport(conclusion));
-    drive.complete(root, "interventionConference", conferenceMinutes(conclusion, ACTIONS));
+  /** The case's latest procedure, running. */
+  private ProcessInstance procedureOf(String root) {
+    return running(drive.called(root, "guardianship-transfer"));
+  }
+
+  private ProcessInstance running(String instanceId) {
+    return processInstanceQuery().processInstanceId(instanceId).singleResult();
   }
 
   /** 民政 asks, the authority takes the measure, the visit a month later finds the change. */
@@ -840,10 +777,8 @@ class GuardianshipTransferTest extends PlatformTest {
   /** Revoked by a judgment of this date, the judgment carried out with such a guardian. */
   private String revoked(String ground, LocalDate judgmentDate, String guardianType) {
     String root = openedCase();
-    procedure(root, Map.of());
-    investigate(root, "REVOKE");
-    drive.complete(root, "decideApplication", apply(ground, false));
-    court(applicationNumber(root), "（2026）苏0106民特" + System.nanoTime() % 10000 + "号",
+    atCourt(root, ground);
+    court(walk.applicationNumber(root), "（2026）苏0106民特" + System.nanoTime() % 10000 + "号",
         "REVOKED", judgmentDate.toString());
     drive.complete(root, "appointGuardian", placement(guardianType, "祖母"));
     return root;
@@ -905,15 +840,15 @@ class GuardianshipTransferTest extends PlatformTest {
   }
 
   /** An order made today for so many months, served. */
-  private String orderInForce(String root, int months) {
-    String guardianship = procedure(root, Map.of());
+  private ProcessInstance orderInForce(String root, int months) {
+    ProcessInstance procedure = procedure(root, Map.of());
     drive.complete(root, "requestProtectionOrder", orderRequest("WOMENS_FEDERATION", false));
     accept(root);
     drive.complete(root, "decideProtectionOrder", granted(months));
     drive.complete(root, "serveProtectionOrder", Map.of("protectionOrderServedDate",
         today().toString(), "protectionOrderServedTo",
         SpinValues.jsonValue("[\"APPLICANT\",\"RESPONDENT\"]").create()));
-    return guardianship;
+    return procedure;
   }
 
   private int court(String application, String courtCase, String outcome, String date) {
@@ -932,48 +867,13 @@ class GuardianshipTransferTest extends PlatformTest {
     return answer.status();
   }
 
-  private String applicationNumber(String root) {
-    drive.runJobs(root);
-    return (String) drive.variables(drive.called(root, "guardianship-transfer"))
-        .get("applicationNumber");
-  }
-
   private String restorationNumber(String root) {
-    drive.runJobs(root);
-    return (String) drive.variables(drive.called(root, "guardianship-transfer"))
-        .get("restorationApplicationNumber");
+    return (String) walk.variable(root, "restorationApplicationNumber");
   }
 
   private List<String> candidateGroups(String root, String taskKey) {
     return engine.getTaskService().getIdentityLinksForTask(drive.task(root, taskKey).getId())
         .stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
-  }
-
-  private long timers(String root, String... activityIds) {
-    return engine.getManagementService().createJobQuery().timers().list().stream()
-        .filter(j -> drive.family(root).contains(j.getProcessInstanceId()))
-        .filter(j -> List.of(activityIds).contains(engine.getManagementService()
-            .createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult()
-            .getActivityId()))
-        .count();
-  }
-
-  /** The templates of the notifications the case's outbox holds for this recipient. */
-  private List<String> outbox(String root, String recipient) {
-    String caseNumber = (String) drive.variables(root).get("caseNumber");
-    return jdbc.sql("SELECT subject FROM notification WHERE case_number = ? AND recipient = ? "
-            + "AND channel = 'OUTBOX' ORDER BY id").params(caseNumber, recipient)
-        .query(String.class).list().stream().map(subject -> templateOf(subject, caseNumber))
-        .toList();
-  }
-
-  private static String templateOf(String subject, String caseNumber) {
-    for (var template : org.childprotection.notification.NotificationTemplate.values()) {
-      if (template.subject(caseNumber).equals(subject)) {
-        return template.name();
-      }
-    }
-    return subject;
   }
 
   /** Today in Nanjing, as the platform's clock has it. */
@@ -993,23 +893,5 @@ class GuardianshipTransferTest extends PlatformTest {
     answers.put("injuryAssessment", true);
     answers.put("policeNote", "已制止侵害");
     return answers;
-  }
-
-  private static Map<String, Object> apply(String ground, boolean procuratorate) {
-    Map<String, Object> answers = new HashMap<>();
-    answers.put("applicationDecision", "APPLY");
-    answers.put("legalGrounds", List.of(ground));
-    answers.put("applicant", "CIVIL_AFFAIRS");
-    answers.put("procuratorateSupport", procuratorate);
-    answers.put("decisionNote", "申请撤销");
-    return answers;
-  }
-
-  private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
-    Map<String, Object> result = new HashMap<>(base);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      result.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return result;
   }
 }

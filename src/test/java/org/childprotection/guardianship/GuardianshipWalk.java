@@ -1,22 +1,22 @@
 package org.childprotection.guardianship;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.childprotection.casework.CaseFixtures.applicationDecision;
+import static org.childprotection.casework.CaseFixtures.interventionConference;
+import static org.childprotection.casework.CaseFixtures.investigation;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.ProcessDriver;
 
 /**
- * Brings a case to its guardianship application, leaving the court hand-off job unrun: the
- * procedure starts where the case's call activity starts it, and goes straight to the decision.
+ * Brings cases into their guardianship procedure: a case opened by a police report, its procedure
+ * started where the case's call activity starts it, or entered at a later step with what the steps
+ * before it leave, so that a test of the court or of what follows a judgment does not replay the
+ * investigation and the conference.
  */
 public final class GuardianshipWalk {
 
@@ -31,56 +31,95 @@ public final class GuardianshipWalk {
     this.drive = new ProcessDriver(engine);
   }
 
-  ProcessDriver drive() {
-    return drive;
+  /** A case opened by a police report of domestic violence in the district; its instance. */
+  public String openedCase(String district) {
+    return CaseFixtures.open(asUser.apply("police"), drive, CaseFixtures.with(
+        CaseFixtures.report(district, false, "DOMESTIC_VIOLENCE"), "channel", "POLICE_110"));
   }
 
-  public String upToApplication() {
-    Map<String, Object> report = new HashMap<>();
-    report.put("channel", "POLICE_110");
-    report.put("child", Map.of("name", "测试儿童", "gender", "F", "idNumber", CaseFixtures
-        .idNumber(LocalDate.now().minusYears(12))));
-    report.put("location", Map.of("district", "qixia"));
-    report.put("suspectedCategories", List.of("DOMESTIC_VIOLENCE"));
-    Http.Response opened = asUser.apply("police").postJson("/api/reports", report);
-    assertThat(opened.status()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
+  /**
+   * The case's procedure, started where the case's call activity starts it; its instance. What
+   * the case hands it ({@code interventionEntry}, {@code custodySince}) is given as the procedure
+   * starts again from its start event with them: the call activity passes them once the case
+   * model maps them.
+   */
+  public String procedure(String root, Map<String, Object> handedIn) {
+    String procedure = started(root);
+    if (!handedIn.isEmpty()) {
+      drive.moveTo(procedure, "interventionStarted", handedIn);
+    }
     drive.runJobs(root);
-    engine.getRuntimeService().createProcessInstanceModification(root)
-        .startBeforeActivity("guardianshipTransfer").execute();
-    runJobsExceptCourt(root);
-    Map<String, Object> investigation = new HashMap<>();
-    investigation.put("investigators", "甲\n乙\n丙");
-    investigation.put("reportDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-    investigation.put("familySituation", "随父居住");
-    investigation.put("guardianshipCapacity", "无力照料");
-    investigation.put("investigationFindings", "发现");
-    investigation.put("investigationChildView", "害怕回家");
-    investigation.put("investigationEvidence", "伤情照片");
-    investigation.put("investigationRecommendation", "REVOKE");
-    drive.complete(root, "investigateFamily", investigation);
-    drive.complete(root, "interventionConference", Map.of("conferenceConclusion", "REVOKE",
-        "conferenceDate", investigation.get("reportDate"), "conferenceParticipants",
-        List.of("civil-affairs", "police"), "conferenceAttendees", "民政 王某",
-        "conferenceDecisions", "申请撤销", "conferenceActions", "申请撤销｜民政｜2026-12-31",
-        "conferenceNote", "会商"));
-    engine.getTaskService().complete(drive.task(root, "decideApplication").getId(), Map.of(
-        "applicationDecision", "APPLY", "legalGrounds", List.of("NEGLECT_6_MONTHS"),
-        "applicant", "CIVIL_AFFAIRS", "procuratorateSupport", false, "decisionNote", "申请"));
+    return procedure;
+  }
+
+  /**
+   * The case's procedure with its investigation moved on to this step and what the steps before it
+   * would have left; the police and 保护令 branches wait as they would.
+   */
+  public String procedureAt(String root, String activityId, Map<String, Object> variables) {
+    String procedure = started(root);
+    drive.moveBranch(procedure, "investigateFamily", activityId, variables);
+    drive.runJobs(root);
+    return procedure;
+  }
+
+  /** What the investigation's report and the conference leave, both concluding so. */
+  public static Map<String, Object> investigated(String conclusion) {
+    Map<String, Object> left = new HashMap<>(investigation(conclusion));
+    left.putAll(interventionConference(conclusion, CaseFixtures.CONFERENCE_ACTIONS));
+    return left;
+  }
+
+  /**
+   * The case's procedure at the court: 民政 decided to apply on this ground after an investigation
+   * and a conference that recommended it, and the application is filed and handed to the court.
+   */
+  public String atCourt(String root, String ground) {
+    Map<String, Object> before = investigated("REVOKE");
+    before.putAll(applicationDecision(ground, false));
+    return procedureAt(root, "fileApplication", before);
+  }
+
+  /** The investigation's report and the conference, both concluding so. */
+  public void investigate(String root, String conclusion) {
+    drive.complete(root, "investigateFamily", investigation(conclusion));
+    drive.complete(root, "interventionConference",
+        interventionConference(conclusion, CaseFixtures.CONFERENCE_ACTIONS));
+  }
+
+  /** A new case whose procedure has its investigation report: the conference is next. */
+  public String upToConference(String district) {
+    String root = openedCase(district);
+    procedure(root, Map.of());
+    drive.complete(root, "investigateFamily", investigation("MEASURES"));
     return root;
   }
 
-  String applicationNumber(String root) {
-    return (String) drive.variables(drive.called(root, "guardianship-transfer"))
-        .get("applicationNumber");
+  /**
+   * A new 栖霞 case whose procedure has decided to apply to the court, the court hand-off job
+   * left unrun.
+   */
+  public String upToApplication() {
+    String root = openedCase("qixia");
+    procedure(root, Map.of());
+    investigate(root, "REVOKE");
+    engine.getTaskService().complete(drive.task(root, "decideApplication").getId(),
+        applicationDecision("NEGLECT_6_MONTHS", false));
+    return root;
   }
 
-  private void runJobsExceptCourt(String root) {
-    for (Job job : engine.getManagementService().createJobQuery().messages().executable()
-        .list()) {
-      if (drive.family(root).contains(job.getProcessInstanceId())) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
+  private String started(String root) {
+    engine.getRuntimeService().createProcessInstanceModification(root)
+        .startBeforeActivity("guardianshipTransfer").execute();
+    return drive.called(root, "guardianship-transfer");
+  }
+
+  /** A variable of the case's latest procedure, as it is now or was when it ended. */
+  public Object variable(String root, String name) {
+    return drive.variables(drive.called(root, "guardianship-transfer")).get(name);
+  }
+
+  public String applicationNumber(String root) {
+    return (String) variable(root, "applicationNumber");
   }
 }

@@ -253,7 +253,7 @@ class CaseContextApiTest extends PlatformTest {
     String survey = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(started.json().get("id").asText())
         .variableName("surveyProcessInstanceId").singleResult().getValue();
-    String task = walk.driver().task(survey, "collectLedger").getId();
+    String task = drive.task(survey, "collectLedger").getId();
 
     Http.Response answer = as("qixia").get("/api/tasks/" + task + "/context");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

@@ -1,7 +1,5 @@
 package org.childprotection.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,10 +31,6 @@ final class CaseFileWalk {
     this.driver = new ProcessDriver(engine);
   }
 
-  ProcessDriver driver() {
-    return driver;
-  }
-
   /** A fresh child's name: a rare surname and two given characters. */
   static String newName() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -60,20 +54,15 @@ final class CaseFileWalk {
         "phone", guardianPhone, "status", "外出务工")));
     report.put("reporter", Map.of("name", "邻居甲", "phone", "025-66668888",
         "type", "NEIGHBOUR"));
-    Http.Response opened = center.postJson("/api/reports", report);
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String instance = opened.json().get("processInstanceId").asText();
-    driver.runJobs(instance);
-    return new Opened(opened.json().get("caseNumber").asText(), instance, district, name,
-        idNumber,
+    String instance = CaseFixtures.open(center, driver, report);
+    return new Opened(driver.businessKey(instance), instance, district, name, idNumber,
         guardianName, guardianPhone);
   }
 
   /** The center triages with an instruction for the district's social worker. */
   void triage(Opened opened, String category, String note) {
-    completeAs("center", "protection-center", opened, "triage", Map.of("urgent", false,
-        "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW", "confirmedCategories", List.of(category), "triageNote", note));
+    completeAs("center", "protection-center", opened, "triage",
+        CaseFixtures.with(CaseFixtures.triage("YELLOW", category), "triageNote", note));
   }
 
   /** The district's worker assesses: YELLOW, with the needs given (e.g. needSchooling). */

@@ -45,7 +45,7 @@ class ClusterTest {
     AppProcess a = AppProcess.start("node-a", database, SETTINGS);
     AppProcess b = AppProcess.start("node-b", database, SETTINGS);
     try (Database db = new Database(database)) {
-      Load both = Load.start(List.of(a, b), load, random.nextLong());
+      BackgroundCallers both = BackgroundCallers.start(List.of(a, b), load, random.nextLong());
       String ledger = importLedger(a, 20_000, 1);
       // An import as long as node-a lives: owned by node-a (whose heartbeat renews it), however
       // quickly this machine gets through a real ledger.
@@ -55,7 +55,7 @@ class ClusterTest {
       // node-b dies; the balancer sends everything to node-a (node-b is not ready).
       b.kill();
       both.stop();
-      Load onlyA = Load.start(a, load, random.nextLong());
+      BackgroundCallers onlyA = BackgroundCallers.start(a, load, random.nextLong());
       Thread.sleep(3000);
       b.restart();
       assertThat(status(db, endless))
@@ -63,7 +63,7 @@ class ClusterTest {
       assertThat(status(db, ledger)).as("node-a's real import").isIn("RUNNING", "DONE");
       onlyA.stop();
 
-      both = Load.start(List.of(a, b), load, random.nextLong());
+      both = BackgroundCallers.start(List.of(a, b), load, random.nextLong());
       Thread.sleep(3000);
       // node-a dies in the middle of its share of the work (and of its import).
       List<Object> jobsAtKill = db.column("SELECT id_ FROM act_ru_job");
@@ -71,7 +71,7 @@ class ClusterTest {
           + "WHERE lock_exp_time_ > localtimestamp");
       a.kill();
       both.stop();
-      Load onlyB = Load.start(b, load, random.nextLong());
+      BackgroundCallers onlyB = BackgroundCallers.start(b, load, random.nextLong());
       Thread.sleep(3000);
       onlyB.stop();
 

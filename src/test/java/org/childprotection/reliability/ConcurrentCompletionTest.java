@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,10 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Autowired
   JdbcClient jdbc;
 
-  private ProcessDriver driver;
   private ExecutorService workers;
 
   @BeforeEach
   void setUp() {
-    driver = new ProcessDriver(engine);
     workers = Executors.newFixedThreadPool(2);
   }
 
@@ -58,7 +55,7 @@ class ConcurrentCompletionTest extends PlatformTest {
     Map<String, Integer> winners = new HashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       String instance = caseAwaitingAssessment();
-      String task = driver.task(instance, ASSESSMENT).getId();
+      String task = drive.task(instance, ASSESSMENT).getId();
       CyclicBarrier together = new CyclicBarrier(2);
       CompletableFuture<Http.Response> byGulou = submitAt(together, as("gulou"), task);
       CompletableFuture<Http.Response> byCenter = submitAt(together, as("center"), task);
@@ -80,7 +77,7 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Test
   void whoeverComesAfterTheCompletionGetsAConflictOnEveryEndpoint() {
     String instance = caseAwaitingAssessment();
-    String task = driver.task(instance, ASSESSMENT).getId();
+    String task = drive.task(instance, ASSESSMENT).getId();
 
     assertThat(submit(as("gulou"), task).status()).isEqualTo(204);
     assertConflict(submit(as("center"), task), "gulou");
@@ -93,7 +90,7 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Test
   void tasklistGetsTheConflictThroughItsOwnSession() {
     String instance = caseAwaitingAssessment();
-    String task = driver.task(instance, ASSESSMENT).getId();
+    String task = drive.task(instance, ASSESSMENT).getId();
     assertThat(submit(as("center"), task).status()).isEqualTo(204);
 
     Http session = anonymous();
@@ -107,7 +104,7 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Test
   void aWorkerOfAnotherDistrictLearnsNothing() {
     String instance = caseAwaitingAssessment();
-    String task = driver.task(instance, ASSESSMENT).getId();
+    String task = drive.task(instance, ASSESSMENT).getId();
     Http qixia = as("qixia");
     Http.Response whileOpen = submit(qixia, task);
     Http.Response unknown = submit(qixia, UUID.randomUUID().toString());
@@ -132,7 +129,7 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Test
   void aMemberUnitGetsTheConflictForATaskOfferedToIt() {
     String instance = caseAwaitingAssessment();
-    driver.complete(instance, ASSESSMENT, CaseFixtures.with(CaseFixtures.yellowAnswers(),
+    drive.complete(instance, ASSESSMENT, CaseFixtures.with(CaseFixtures.yellowAnswers(),
         "needSchooling", true));
     String referral = engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("handleReferral").taskCandidateGroup("education").singleResult()
@@ -151,7 +148,7 @@ class ConcurrentCompletionTest extends PlatformTest {
   @Test
   void aFailureOfAnOpenTaskIsNotMadeAConflict() {
     String instance = caseAwaitingAssessment();
-    String task = driver.task(instance, ASSESSMENT).getId();
+    String task = drive.task(instance, ASSESSMENT).getId();
     Http.Response unknownTask = submit(as("gulou"), UUID.randomUUID().toString());
     assertThat(unknownTask.status()).isNotEqualTo(409);
 
@@ -160,13 +157,13 @@ class ConcurrentCompletionTest extends PlatformTest {
     Http.Response failed = as("gulou").postJson("/engine-rest/task/" + task + "/submit-form",
         Map.of("variables", restVariables(unreadable)));
     assertThat(failed.status()).as(failed.toString()).isBetween(400, 599).isNotEqualTo(409);
-    assertThat(driver.hasTask(instance, ASSESSMENT)).isTrue();
+    assertThat(drive.hasTask(instance, ASSESSMENT)).isTrue();
   }
 
   // --- the case and the completions -----------------------------------------------------------
 
   private String caseAwaitingAssessment() {
-    return CaseFixtures.caseAwaitingAssessment(as("center"), driver);
+    return CaseFixtures.caseAwaitingAssessment(as("center"), drive);
   }
 
   private CompletableFuture<Http.Response> submitAt(CyclicBarrier together, Http user,
@@ -216,8 +213,8 @@ class ConcurrentCompletionTest extends PlatformTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment a JOIN protection_case c "
             + "ON c.id = a.case_id WHERE c.process_instance_id = ?")
         .param(instance).query(Long.class).single()).isEqualTo(1);
-    driver.runJobs(instance);
-    assertThat(driver.timer(instance, "waitForVisit")).isNotNull();
-    assertThat(driver.hasTask(instance, ASSESSMENT)).isFalse();
+    drive.runJobs(instance);
+    assertThat(drive.timer(instance, "waitForVisit")).isNotNull();
+    assertThat(drive.hasTask(instance, ASSESSMENT)).isFalse();
   }
 }

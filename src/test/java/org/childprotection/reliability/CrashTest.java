@@ -43,7 +43,7 @@ class CrashTest {
     AppProcess app = AppProcess.start("crash", database, SHORT_DEADLINES_AND_QUICK_JOBS);
     try {
       for (int kill = 1; kill <= KILLS; kill++) {
-        Load running = Load.start(app, load, random.nextLong());
+        BackgroundCallers running = BackgroundCallers.start(app, load, random.nextLong());
         // Let the work pile up, then kill at a moment the seed chooses.
         Thread.sleep(1500 + random.nextInt(4000));
         app.kill();
@@ -51,7 +51,7 @@ class CrashTest {
         app.restart();
       }
       // The last run is not killed: it takes more work, and the timers of the earlier runs.
-      Load last = Load.start(app, load, random.nextLong());
+      BackgroundCallers last = BackgroundCallers.start(app, load, random.nextLong());
       Thread.sleep(3000);
       last.stop();
 

@@ -10,7 +10,6 @@ import org.childprotection.registry.IdNumber;
 import org.childprotection.support.Http;
 import org.childprotection.support.PersonalData;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,9 +33,8 @@ class FailureLogPrivacyTest extends PlatformTest {
   @Test
   void aSubmittedValueQuotedByAFailingDelegateStaysOutOfTheLog(CapturedOutput log) {
     PersonalData.idNumber(PLANTED);
-    ProcessDriver driver = new ProcessDriver(engine);
-    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), driver);
-    String task = driver.task(instance, "assessFamily").getId();
+    String instance = CaseFixtures.caseAwaitingAssessment(as("center"), drive);
+    String task = drive.task(instance, "assessFamily").getId();
     Map<String, Object> variables = new HashMap<>();
     CaseFixtures.greenAnswers()
         .forEach((name, value) -> variables.put(name, Map.of("value", value)));

@@ -14,7 +14,6 @@ import org.childprotection.casework.CaseFixtures;
 import org.childprotection.organisation.DemoUsers;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +36,12 @@ class ForgedProcessWritesTest extends PlatformTest {
   @Autowired
   JdbcClient jdbc;
 
-  private ProcessDriver drive;
   /** A 鼓楼 case waiting for its assessment: the target of every attack. */
   private String target;
   private long targetCaseId;
 
   @BeforeEach
   void aCaseToAttack() {
-    drive = new ProcessDriver(engine);
     target = CaseFixtures.caseAwaitingAssessment(as("center"), drive);
     targetCaseId = ((Number) engine.getRuntimeService().getVariable(target, "caseId"))
         .longValue();

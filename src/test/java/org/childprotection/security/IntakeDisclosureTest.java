@@ -9,7 +9,6 @@ import java.util.Map;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +58,7 @@ class IntakeDisclosureTest extends PlatformTest {
     Http.Response opened = as("center").postJson("/api/reports",
         CaseFixtures.reportAbout(idNumber, "gulou", true, "DOMESTIC_VIOLENCE"));
     String caseNumber = opened.json().get("caseNumber").asText();
-    new ProcessDriver(engine).runJobs(opened.json().get("processInstanceId").asText());
+    drive.runJobs(opened.json().get("processInstanceId").asText());
 
     Http.Response byPolice = as("police").postJson("/api/reports",
         CaseFixtures.reportAbout(idNumber, "gulou", false, "DOMESTIC_VIOLENCE"));

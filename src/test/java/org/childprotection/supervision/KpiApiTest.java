@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
-import org.childprotection.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,9 +114,9 @@ class KpiApiTest extends PlatformTest {
   @Test
   void everyOverdueTaskIsListedMostLateFirstWithWhoseItIsAndItsCase() {
     String root = open("gulou");
-    String caseNumber = caseNumber(root);
-    Task triage = new ProcessDriver(engine).task(root, "triage");
-    dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
+    String caseNumber = drive.businessKey(root);
+    Task triage = drive.task(root, "triage");
+    drive.dueAgo(triage, Duration.ofDays(2).plusHours(5).plusMinutes(30));
 
     JsonNode city = as("supervisor").get("/api/supervision/kpis").json();
     JsonNode listed = overdue(city, triage.getId());
@@ -158,7 +155,7 @@ class KpiApiTest extends PlatformTest {
     long incidentsBefore = gulou(as("supervisor").get("/api/supervision/kpis?district=gulou")
         .json()).get("incidentCount").asLong();
     Incident incident = engine.getRuntimeService().createIncident("supervisionTest",
-        new ProcessDriver(engine).task(root, "triage").getExecutionId(), "测试故障");
+        drive.task(root, "triage").getExecutionId(), "测试故障");
     try {
       JsonNode city = as("supervisor").get("/api/supervision/kpis").json();
       JsonNode total = city.get("total");
@@ -210,23 +207,8 @@ class KpiApiTest extends PlatformTest {
 
   /** A new case of the district, reported and waiting for its triage. */
   private String open(String district) {
-    Http.Response opened = as("center").postJson("/api/reports",
+    return CaseFixtures.open(as("center"), drive,
         CaseFixtures.report(district, false, "LEFT_BEHIND"));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    new ProcessDriver(engine).runJobs(root);
-    return root;
-  }
-
-  private String caseNumber(String root) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(root)
-        .singleResult().getBusinessKey();
-  }
-
-  /** The task fell due that long ago. */
-  private void dueAgo(Task task, Duration ago) {
-    task.setDueDate(Date.from(Instant.now().minus(ago)));
-    engine.getTaskService().saveTask(task);
   }
 
   private static JsonNode overdue(JsonNode kpis, String taskId) {
@@ -248,19 +230,13 @@ class KpiApiTest extends PlatformTest {
   }
 
   private String openAndAssess() {
-    ProcessDriver drive = new ProcessDriver(engine);
-    Http.Response opened = as("center").postJson("/api/reports", Map.of(
+    String root = CaseFixtures.open(as("center"), drive, Map.of(
         "channel", "RESCUE_24H",
         "child", Map.of("name", "测试儿童", "gender", "M", "idNumber", CaseFixtures.idNumber(
             LocalDate.now().minusYears(10).minusDays(17))),
         "location", Map.of("district", "gulou"),
         "suspectedCategories", List.of("STREET_BEGGING")));
-    assertThat(opened.status()).isEqualTo(201);
-    String root = opened.json().get("processInstanceId").asText();
-    drive.runJobs(root);
-    drive.complete(root, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
-        "triageLevel", "YELLOW",
-        "confirmedCategories", List.of("STREET_BEGGING")));
+    drive.complete(root, "triage", CaseFixtures.triage("YELLOW", "STREET_BEGGING"));
     drive.complete(root, "assessFamily", Map.of("guardianHarm", "NEGLECT_OR_VERBAL",
         "income", "BELOW_DIBAO", "visitDate", LocalDate.now().toString(),
         "assessmentNote", "走访"));

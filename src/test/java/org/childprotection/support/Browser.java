@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,18 +35,20 @@ public final class Browser implements AutoCloseable {
   public static final Path SHOTS = Path.of("target", "e2e-screenshots");
 
   private final int port;
+  private final Path profile;
   private final WebDriver driver;
   private final WebDriverWait wait;
 
-  private Browser(int port, WebDriver driver) {
+  private Browser(int port, Path profile, WebDriver driver) {
     this.port = port;
+    this.profile = profile;
     this.driver = driver;
     // A whole-suite run keeps the platform busy (a ledger import still opening its cases, say):
     // a first page may take longer than it does alone.
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
-  /** A new browser, 1400×1000, with a profile of its own. */
+  /** A new browser, 1400×1000, with a profile of its own (deleted when it closes). */
   public static Browser open(int port) {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver (installed by .ci/run)");
@@ -58,7 +62,7 @@ public final class Browser implements AutoCloseable {
           "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
           "--lang=zh-CN", "--user-data-dir=" + profile);
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-      return new Browser(port, new ChromeDriver(new ChromeDriverService.Builder()
+      return new Browser(port, profile, new ChromeDriver(new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,6 +105,17 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("input[type='password']")));
+  }
+
+  /** Opens the task in Tasklist, which shows its 案情 tab first. */
+  public void openTask(String taskId) {
+    get("/camunda/app/tasklist/default/#/?task=" + taskId);
+  }
+
+  /** Opens the task and returns what its 案情 tab says. */
+  public String taskContext(String taskId) {
+    openTask(taskId);
+    return waitFor(By.cssSelector(".mp-context[data-view]")).getText();
   }
 
   public void logout() {
@@ -148,6 +163,21 @@ public final class Browser implements AutoCloseable {
         "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']"))));
   }
 
+  /**
+   * form-js takes a typed value a moment after the typing (it debounces its fields) and when the
+   * field loses the focus: the focus goes to this element, and the form is given that moment.
+   */
+  public void settle(By elsewhere) {
+    driver.findElement(elsewhere).click();
+    sleep(800);
+  }
+
+  /** 发起流程's button that submits a start form. */
+  public WebElement startButton() {
+    return driver.findElement(
+        By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
+  }
+
   public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
@@ -186,6 +216,24 @@ public final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.quit();
+    try {
+      driver.quit();
+    } finally {
+      deleteProfile();
+    }
+  }
+
+  /** Chromium may write to its profile while it shuts down: what it writes late goes too. */
+  private void deleteProfile() {
+    for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // Gone already, or being written: the next attempt sees.
+      }
+      if (Files.exists(profile)) {
+        sleep(200);
+      }
+    }
   }
 }

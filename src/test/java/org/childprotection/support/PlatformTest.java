@@ -3,6 +3,7 @@ package org.childprotection.support;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.childprotection.MinorProtectionApplication;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * run. All such tests share one application context, so they create their own data and never
  * assume an empty database. Metrics export is on, as in the app (Spring Boot turns it off in
  * tests by default). The job executor is off (test configuration): tests run the jobs they
- * expect, so every step is deterministic. Process coverage is collected for the scenario tests.
+ * expect with the {@link ProcessDriver}, so every step is deterministic. Process coverage is
+ * collected for every such test; the scenario tests ({@link ScenarioTest}) walk the models' paths.
  */
 @SpringBootTest(classes = MinorProtectionApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +31,13 @@ public abstract class PlatformTest {
 
   @Autowired
   protected ProcessEngine engine;
+
+  protected ProcessDriver drive;
+
+  @BeforeEach
+  void newDriver() {
+    drive = new ProcessDriver(engine);
+  }
 
   /** A demo user, whose password equals the user id. */
   protected Http as(String user) {

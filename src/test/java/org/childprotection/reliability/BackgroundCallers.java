@@ -11,7 +11,7 @@ import org.childprotection.support.AppProcess;
  * given apps at random, as a load balancer would spread them. Calls to a dead app fail and are
  * remembered as unanswered by the {@link Workload}.
  */
-final class Load {
+final class BackgroundCallers {
 
   private static final List<String> DISTRICTS = List.of("gulou", "qixia", "jianye");
   private static final Map<String, Object> TRIAGE = Map.of("urgent", false,
@@ -24,7 +24,7 @@ final class Load {
   private final List<Thread> threads;
   private volatile boolean running = true;
 
-  private Load(List<AppProcess> apps, Workload work, long seed) {
+  private BackgroundCallers(List<AppProcess> apps, Workload work, long seed) {
     Random random = new Random(seed);
     long reporterSeed = random.nextLong();
     long workerSeed = random.nextLong();
@@ -52,12 +52,12 @@ final class Load {
     threads.forEach(Thread::start);
   }
 
-  static Load start(AppProcess app, Workload work, long seed) {
-    return new Load(List.of(app), work, seed);
+  static BackgroundCallers start(AppProcess app, Workload work, long seed) {
+    return new BackgroundCallers(List.of(app), work, seed);
   }
 
-  static Load start(List<AppProcess> apps, Workload work, long seed) {
-    return new Load(apps, work, seed);
+  static BackgroundCallers start(List<AppProcess> apps, Workload work, long seed) {
+    return new BackgroundCallers(apps, work, seed);
   }
 
   /** Stops the callers and waits for their last calls to end (or fail). */

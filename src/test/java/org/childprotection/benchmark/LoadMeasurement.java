@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Concurrent clients calling for a while, and the figures they see. */
-final class Load {
+final class LoadMeasurement {
 
   /** One call of one client; true when the answer was the expected success. */
   @FunctionalInterface
@@ -22,7 +22,7 @@ final class Load {
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
-  private Load() {}
+  private LoadMeasurement() {}
 
   /**
    * {@code clients} threads call as fast as they can for the given time; a call counts when
