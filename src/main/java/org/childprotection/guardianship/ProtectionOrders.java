@@ -141,12 +141,11 @@ public class ProtectionOrders {
 
   private LocalDate decidedDate(StepVariables variables) {
     LocalDate decided = variables.get(PROTECTION_ORDER_DECIDED_DATE);
-    String field = PROTECTION_ORDER_DECIDED_DATE.name();
     if (decided == null) {
-      throw new StepRefused(field, "请填写裁定作出的日期");
+      throw new StepRefused(PROTECTION_ORDER_DECIDED_DATE.name(), "请填写裁定作出的日期");
     }
     if (decided.isAfter(LocalDate.now(clock))) {
-      throw new StepRefused(field, "裁定日期不能晚于今天");
+      throw new StepRefused(PROTECTION_ORDER_DECIDED_DATE.name(), "裁定日期不能晚于今天");
     }
     return decided;
   }

@@ -34,6 +34,7 @@ public final class ProcessVariables {
   public static final ProcessVariable<List<String>> CATEGORIES = list("categories");
   public static final ProcessVariable<Boolean> URGENT = flag("urgent");
   public static final ProcessVariable<Boolean> IMMEDIATE_DANGER = flag("immediateDanger");
+  public static final ProcessVariable<Boolean> MERGED_REPORT_DANGER = flag("mergedReportDanger");
   public static final ProcessVariable<Date> ADULT_DATE = time("adultDate");
 
   // 登记新个案, the start form of case-registration: personal data, removed once registered.
