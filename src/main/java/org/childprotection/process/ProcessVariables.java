@@ -17,10 +17,11 @@ import java.util.List;
 import org.childprotection.assessment.RiskLevel;
 
 /**
- * The process variables the platform's delegates, listeners and beans read or write, each with
- * the type it is read as. A variable's name is written here and nowhere else in the Java code;
- * the models, forms and DMN name them too. The answers of the assessment instruments are named
- * by their own record ({@code AssessmentAnswers}) and table ({@code Need}).
+ * The process variables the platform's delegates, listeners and model beans read or write, and
+ * those the platform starts or correlates a process with, each with the type it is read as. The
+ * Java code names them through this class; the models, forms and DMN name them too. The answers
+ * of the assessment instruments are named by their own record ({@code AssessmentAnswers}) and
+ * table ({@code Need}); the case file's readers of the history list the form fields they show.
  */
 public final class ProcessVariables {
 
