@@ -1,5 +1,15 @@
 package org.childprotection.assessment;
 
+import static org.childprotection.process.ProcessVariables.RISK_LEVEL;
+import static org.childprotection.process.ProcessVariables.RISK_OVERRIDE;
+import static org.childprotection.process.ProcessVariables.RISK_POINTS_A;
+import static org.childprotection.process.ProcessVariables.RISK_POINTS_B;
+import static org.childprotection.process.ProcessVariables.RISK_POINTS_C;
+import static org.childprotection.process.ProcessVariables.RISK_POINTS_D;
+import static org.childprotection.process.ProcessVariables.RISK_POINTS_E;
+import static org.childprotection.process.ProcessVariables.RISK_REASONS;
+import static org.childprotection.process.ProcessVariables.RISK_SCORE;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +47,21 @@ public record RiskScore(
   /** Small process variables: the whole reasoning as one readable string, not a document. */
   public Map<String, Object> toVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("riskLevel", level.name());
-    variables.put("riskScore", total);
-    variables.put("riskPointsA", a);
-    variables.put("riskPointsB", b);
-    variables.put("riskPointsC", c);
-    variables.put("riskPointsD", d);
-    variables.put("riskPointsE", e);
-    variables.put("riskOverride", override);
-    variables.put("riskReasons",
-        reasons.stream().map(Reason::text).collect(Collectors.joining("；")));
+    RISK_LEVEL.putInto(variables, level);
+    RISK_SCORE.putInto(variables, total);
+    RISK_POINTS_A.putInto(variables, a);
+    RISK_POINTS_B.putInto(variables, b);
+    RISK_POINTS_C.putInto(variables, c);
+    RISK_POINTS_D.putInto(variables, d);
+    RISK_POINTS_E.putInto(variables, e);
+    RISK_OVERRIDE.putInto(variables, override);
+    RISK_REASONS.putInto(variables, reasonsText());
     return variables;
+  }
+
+  /** The reasons' texts in one line, as a reader of the case sees them. */
+  public String reasonsText() {
+    return reasons.stream().map(Reason::text).collect(Collectors.joining("；"));
   }
 
   /** The override situations this score found, by code, in the model's order. */

@@ -1,11 +1,14 @@
 package org.childprotection.court;
 
+import static org.childprotection.process.ProcessVariables.ACCEPTED_DATE;
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.COURT_CASE_NUMBER;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.StepRefused;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,27 +30,17 @@ public class CourtAcceptanceListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String applicationNumber = (String) task.getVariable("applicationNumber");
+    StepVariables variables = StepVariables.of(task);
+    String applicationNumber = variables.get(APPLICATION_NUMBER);
     CourtApplications.Application application =
         applications.byNumber(applicationNumber).orElseThrow();
-    LocalDate acceptedDate = acceptedDate(task.getVariable("acceptedDate"));
+    LocalDate acceptedDate = variables.get(ACCEPTED_DATE);
+    if (acceptedDate == null) {
+      throw new StepRefused(ACCEPTED_DATE.name(), "必须填写受理日期");
+    }
     dates.refusal(application, acceptedDate).ifPresent(reason -> {
-      throw new StepRefused("acceptedDate", reason);
+      throw new StepRefused(ACCEPTED_DATE.name(), reason);
     });
-    applications.markAccepted(applicationNumber, (String) task.getVariable("courtCaseNumber"),
-        acceptedDate);
-  }
-
-  private static LocalDate acceptedDate(Object value) {
-    LocalDate day;
-    try {
-      day = VariableValues.day(value);
-    } catch (DateTimeParseException e) {
-      throw new StepRefused("acceptedDate", "受理日期格式应为 yyyy-MM-dd");
-    }
-    if (day == null) {
-      throw new StepRefused("acceptedDate", "必须填写受理日期");
-    }
-    return day;
+    applications.markAccepted(applicationNumber, variables.get(COURT_CASE_NUMBER), acceptedDate);
   }
 }

@@ -1,5 +1,12 @@
 package org.childprotection.court;
 
+import static org.childprotection.process.ProcessVariables.ACCEPTED_DATE;
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.APPOINTED_GUARDIAN;
+import static org.childprotection.process.ProcessVariables.COURT_CASE_NUMBER;
+import static org.childprotection.process.ProcessVariables.RULING_DATE;
+import static org.childprotection.process.ProcessVariables.RULING_OUTCOME;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,10 +97,10 @@ public class CourtCallbackService {
     applications.markRuled(application.applicationNumber(), callback.courtCaseNumber(),
         callback.outcome(), rulingDate, callback.appointedGuardian());
     Map<String, Object> judgment = new HashMap<>();
-    judgment.put("courtCaseNumber", callback.courtCaseNumber());
-    judgment.put("rulingOutcome", callback.outcome());
-    judgment.put("rulingDate", callback.rulingDate());
-    judgment.put("appointedGuardian", callback.appointedGuardian());
+    COURT_CASE_NUMBER.putInto(judgment, callback.courtCaseNumber());
+    RULING_OUTCOME.putInto(judgment, callback.outcome());
+    RULING_DATE.putInto(judgment, rulingDate);
+    APPOINTED_GUARDIAN.putInto(judgment, callback.appointedGuardian());
     correlate(CourtProceedings.RULED_MESSAGE, application.applicationNumber(), judgment);
     return new CourtCallbackResult(application.applicationNumber(), "RULED", false);
   }
@@ -110,8 +117,8 @@ public class CourtCallbackService {
     }
     applications.markAccepted(application.applicationNumber(), courtCaseNumber, acceptedDate);
     Map<String, Object> acceptance = new HashMap<>();
-    acceptance.put("courtCaseNumber", courtCaseNumber);
-    acceptance.put("acceptedDate", acceptedDate == null ? null : acceptedDate.toString());
+    COURT_CASE_NUMBER.putInto(acceptance, courtCaseNumber);
+    ACCEPTED_DATE.putInto(acceptance, acceptedDate);
     correlate(CourtProceedings.ACCEPTED_MESSAGE, application.applicationNumber(), acceptance);
   }
 
@@ -137,7 +144,7 @@ public class CourtCallbackService {
     PlatformIdentity.asPlatform(engine.getIdentityService(), () -> {
       try {
         return engine.getRuntimeService().createMessageCorrelation(message)
-            .processInstanceVariableEquals("applicationNumber", applicationNumber)
+            .processInstanceVariableEquals(APPLICATION_NUMBER.name(), applicationNumber)
             .setVariables(variables)
             .correlateWithResult();
       } catch (MismatchingMessageCorrelationException e) {

@@ -3,7 +3,7 @@ package org.childprotection.court;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,7 @@ public class CourtGateway {
    * which ends the wait in the same transaction: nothing is left to be late.
    */
   public Date judgmentOverdueAt(Object acceptedDate) {
-    LocalDate accepted = VariableValues.day(acceptedDate);
+    LocalDate accepted = ProcessVariables.ACCEPTED_DATE.read(acceptedDate);
     if (accepted == null) {
       return Date.from(clock.instant());
     }

@@ -1,8 +1,14 @@
 package org.childprotection.court;
 
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.APPOINTED_GUARDIAN;
+import static org.childprotection.process.ProcessVariables.COURT_CASE_NUMBER;
+import static org.childprotection.process.ProcessVariables.RULING_DATE;
+import static org.childprotection.process.ProcessVariables.RULING_OUTCOME;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +30,9 @@ public class CourtOutcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     binding.caseOf(execution);
-    applications.markRuled((String) execution.getVariable("applicationNumber"),
-        (String) execution.getVariable("courtCaseNumber"),
-        (String) execution.getVariable("rulingOutcome"),
-        VariableValues.day(execution.getVariable("rulingDate")),
-        (String) execution.getVariable("appointedGuardian"));
+    StepVariables variables = StepVariables.of(execution);
+    applications.markRuled(variables.get(APPLICATION_NUMBER), variables.get(COURT_CASE_NUMBER),
+        variables.get(RULING_OUTCOME), variables.get(RULING_DATE),
+        variables.get(APPOINTED_GUARDIAN));
   }
 }

@@ -1,8 +1,12 @@
 package org.childprotection.discovery;
 
+import static org.childprotection.process.ProcessVariables.DISTRICT;
+import static org.childprotection.process.ProcessVariables.SURVEY_DEADLINE;
+import static org.childprotection.process.ProcessVariables.SURVEY_NOTE;
+import static org.childprotection.process.ProcessVariables.SURVEY_PROCESS_INSTANCE_ID;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.organisation.District;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,34 +40,23 @@ public class SurveyLaunchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    District district = District.ofCode(text(execution, "district"))
-        .orElseThrow(() -> new StepRefused("district", "请选择排查的区"));
-    LocalDate deadline = deadline(text(execution, "surveyDeadline"));
+    StepVariables form = StepVariables.of(execution);
+    District district = District.ofCode(form.answer(DISTRICT))
+        .orElseThrow(() -> new StepRefused(DISTRICT.name(), "请选择排查的区"));
+    LocalDate deadline = form.get(SURVEY_DEADLINE);
+    if (deadline == null) {
+      throw new StepRefused(SURVEY_DEADLINE.name(), "请填写截止日期");
+    }
+    if (deadline.isBefore(LocalDate.now(clock))) {
+      throw new StepRefused(SURVEY_DEADLINE.name(), "截止日期不能早于今天");
+    }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("district", district.code());
-    variables.put("surveyDeadline", deadline.toString());
-    variables.put("surveyNote", text(execution, "surveyNote"));
+    DISTRICT.putInto(variables, district.code());
+    SURVEY_DEADLINE.putInto(variables, deadline);
+    SURVEY_NOTE.putInto(variables, form.answer(SURVEY_NOTE));
     ProcessInstance survey = PlatformIdentity.asPlatform(engine.getIdentityService(),
         () -> engine.getRuntimeService().startProcessInstanceByKey(SURVEY_PROCESS, variables));
     execution.setProcessBusinessKey(survey.getBusinessKey());
-    execution.setVariable("surveyProcessInstanceId", survey.getId());
-  }
-
-  private LocalDate deadline(String value) {
-    LocalDate day;
-    try {
-      day = LocalDate.parse(value == null ? "" : value.substring(0, Math.min(10, value.length())));
-    } catch (DateTimeParseException e) {
-      throw new StepRefused("surveyDeadline", "截止日期应为 yyyy-MM-dd 格式的日期");
-    }
-    if (day.isBefore(LocalDate.now(clock))) {
-      throw new StepRefused("surveyDeadline", "截止日期不能早于今天");
-    }
-    return day;
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    form.set(SURVEY_PROCESS_INSTANCE_ID, survey.getId());
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.childprotection.api.ApiError.FieldError;
 import org.childprotection.api.TextChecks;
-import org.childprotection.engine.VariableValues;
 import org.childprotection.form.FormSchema.Field;
+import org.childprotection.process.VariableValues;
 import org.childprotection.registry.IdNumber;
 
 /**

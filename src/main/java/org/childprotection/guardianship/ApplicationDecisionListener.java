@@ -1,11 +1,15 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.APPLICANT;
+import static org.childprotection.process.ProcessVariables.APPLICATION_DECISION;
+import static org.childprotection.process.ProcessVariables.LEGAL_GROUNDS;
+
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.StepRefused;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +31,17 @@ public class ApplicationDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!"APPLY".equals(task.getVariable("applicationDecision"))) {
+    StepVariables variables = StepVariables.of(task);
+    if (!"APPLY".equals(variables.get(APPLICATION_DECISION))) {
       return;
     }
-    List<String> grounds = VariableValues.strings(task.getVariable("legalGrounds"));
+    List<String> grounds = variables.get(LEGAL_GROUNDS);
     if (grounds.isEmpty() || !GROUNDS.containsAll(grounds)) {
-      throw new StepRefused("legalGrounds", "申请撤销监护人资格须选择至少一项法定情形（《意见》第三十五条）");
+      throw new StepRefused(LEGAL_GROUNDS.name(),
+          "申请撤销监护人资格须选择至少一项法定情形（《意见》第三十五条）");
     }
-    if (!APPLICANTS.contains(String.valueOf(task.getVariable("applicant")))) {
-      throw new StepRefused("applicant", "申请人须为民法典第三十六条规定的个人或组织");
+    if (!APPLICANTS.contains(String.valueOf(variables.get(APPLICANT)))) {
+      throw new StepRefused(APPLICANT.name(), "申请人须为民法典第三十六条规定的个人或组织");
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.CONFERENCE_ACTIONS;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -7,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.StepRefused;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,21 +21,19 @@ import org.springframework.stereotype.Component;
 @Component("conferenceListener")
 public class ConferenceListener implements TaskListener {
 
-  static final String ACTIONS = "conferenceActions";
-
   @Override
   public void notify(DelegateTask task) {
-    Object value = task.getVariable(ACTIONS);
-    List<String> lines = value == null ? List.of() : Arrays.stream(value.toString().split("\\R"))
+    String value = StepVariables.of(task).get(CONFERENCE_ACTIONS);
+    List<String> lines = value == null ? List.of() : Arrays.stream(value.split("\\R"))
         .map(String::strip).filter(line -> !line.isEmpty()).toList();
     if (lines.isEmpty()) {
-      throw new StepRefused(ACTIONS, "请至少记录一项会商决定的行动（事项｜负责人｜完成期限）");
+      throw new StepRefused(CONFERENCE_ACTIONS.name(), "请至少记录一项会商决定的行动（事项｜负责人｜完成期限）");
     }
     for (String line : lines) {
       String[] parts = line.split("[｜|]");
       if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)
           || !isDate(parts[2].strip())) {
-        throw new StepRefused(ACTIONS, "每行写一项行动：事项｜负责人｜完成期限（年-月-日，如 2026-12-31）");
+        throw new StepRefused(CONFERENCE_ACTIONS.name(), "每行写一项行动：事项｜负责人｜完成期限（年-月-日，如 2026-12-31）");
       }
     }
   }

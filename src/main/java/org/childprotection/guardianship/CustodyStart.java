@@ -1,9 +1,12 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.CUSTODY_SINCE;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +24,9 @@ public class CustodyStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.getVariable(ProcedureStart.CUSTODY_SINCE) == null) {
-      execution.getProcessInstance().setVariable(ProcedureStart.CUSTODY_SINCE,
-          LocalDate.now(clock).toString());
+    StepVariables variables = StepVariables.of(execution);
+    if (!variables.has(CUSTODY_SINCE)) {
+      variables.setOnInstance(CUSTODY_SINCE, LocalDate.now(clock));
     }
   }
 }

@@ -1,12 +1,17 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.APPLICANT;
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.LEGAL_GROUNDS;
+import static org.childprotection.process.ProcessVariables.PROCURATORATE_SUPPORT;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +37,12 @@ public class FileApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = binding.caseOf(execution).id();
-    List<String> grounds = VariableValues.strings(execution.getVariable("legalGrounds"));
+    StepVariables variables = StepVariables.of(execution);
+    List<String> grounds = variables.get(LEGAL_GROUNDS);
     String number = applications.file(caseId,
         LocalDate.now(clock).getYear(), "REVOCATION", String.join(",", grounds),
-        (String) execution.getVariable("applicant"),
-        Boolean.TRUE.equals(execution.getVariable("procuratorateSupport")));
-    execution.setVariable("applicationNumber", number);
-    execution.setVariable("legalGrounds", String.join(",", grounds));
+        variables.get(APPLICANT), variables.get(PROCURATORATE_SUPPORT));
+    variables.set(APPLICATION_NUMBER, number);
+    variables.set(LEGAL_GROUNDS, grounds);
   }
 }

@@ -1,5 +1,12 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.CUSTODY_SINCE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_ACCEPTED_AT;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_DECIDED_DATE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_LAST_DAY;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_URGENT;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +14,8 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.childprotection.deadline.Deadlines;
+import org.childprotection.process.ProcessVariable;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +56,9 @@ public class GuardianshipDeadlines {
 
   /** The court decides within 72 h of accepting the application, 24 h when urgent [law]. */
   public Date protectionOrderDecisionDue(Object acceptedAt, Object urgent) {
-    ZonedDateTime accepted = FormValues.moment(acceptedAt, zone());
-    return Date.from(accepted.plus(FormValues.yes(urgent)
+    ZonedDateTime accepted =
+        PROTECTION_ORDER_ACCEPTED_AT.read(acceptedAt).atZoneSameInstant(zone());
+    return Date.from(accepted.plus(PROTECTION_ORDER_URGENT.read(urgent)
         ? policy.protectionOrderDecisionUrgent() : policy.protectionOrderDecision()).toInstant());
   }
 
@@ -66,13 +76,13 @@ public class GuardianshipDeadlines {
 
   /** The reminder goes out so long before the order's last day, so an extension can be asked. */
   public Date protectionOrderReminderAt(Object lastDay) {
-    return FormValues.startOf(day("protectionOrderLastDay", lastDay)
-        .minus(policy.protectionOrderReminderBefore()), zone());
+    return startOf(day(PROTECTION_ORDER_LAST_DAY, lastDay)
+        .minus(policy.protectionOrderReminderBefore()));
   }
 
   /** The order lapses when its last day is over. */
   public Date protectionOrderLapsesAt(Object lastDay) {
-    return FormValues.startOf(day("protectionOrderLastDay", lastDay).plusDays(1), zone());
+    return startOf(day(PROTECTION_ORDER_LAST_DAY, lastDay).plusDays(1));
   }
 
   /**
@@ -80,26 +90,24 @@ public class GuardianshipDeadlines {
    * took effect does not count, so the window closes when the fifth day after it is over.
    */
   public Date reconsiderationWindowEnd(Object decidedDate) {
-    return FormValues.startOf(day("protectionOrderDecidedDate", decidedDate)
-        .plus(policy.protectionOrderReconsiderationWithin()).plusDays(1), zone());
+    return startOf(day(PROTECTION_ORDER_DECIDED_DATE, decidedDate)
+        .plus(policy.protectionOrderReconsiderationWithin()).plusDays(1));
   }
 
   /** 临时监护 is reviewed at six months from the day care began (at intake or here). */
   public Date custodyReviewAt(Object custodySince) {
-    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyReview()),
-        zone());
+    return startOf(day(CUSTODY_SINCE, custodySince).plus(policy.custodyReview()));
   }
 
   /** civil-affairs is warned a month before the twelve months are up. */
   public Date custodyWarningAt(Object custodySince) {
-    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyLimit())
-        .minus(policy.custodyWarningBefore()), zone());
+    return startOf(day(CUSTODY_SINCE, custodySince).plus(policy.custodyLimit())
+        .minus(policy.custodyWarningBefore()));
   }
 
   /** At twelve months a decision is due: return, long-term placement or an application. */
   public Date custodyDecisionAt(Object custodySince) {
-    return FormValues.startOf(day("custodySince", custodySince).plus(policy.custodyLimit()),
-        zone());
+    return startOf(day(CUSTODY_SINCE, custodySince).plus(policy.custodyLimit()));
   }
 
   public int getAdmonitionsBeforeRefusal() {
@@ -115,8 +123,7 @@ public class GuardianshipDeadlines {
    * judgment is over (art 38: three months to one year after it).
    */
   public Date restorationWindowEnd(DelegateExecution procedure) {
-    return FormValues.startOf(judgments.of(procedure).date().plus(policy.restorationLatest())
-        .plusDays(1), zone());
+    return startOf(judgmentOf(procedure).date().plus(policy.restorationLatest()).plusDays(1));
   }
 
   /**
@@ -124,22 +131,32 @@ public class GuardianshipDeadlines {
    * guardian's harm falls under the restoration bars and the configuration's exception is on.
    */
   public Date adoptionFrom(DelegateExecution procedure) {
-    RevocationJudgments.Judgment judgment = judgments.of(procedure);
-    boolean barred = !RestorationBars.of(judgment.grounds(), procedure).isEmpty();
-    return FormValues.startOf(barred && policy.adoptionWithoutWaitWhenRestorationBarred()
-        ? judgment.date() : judgment.date().plus(policy.adoptionAfter()), zone());
+    RevocationJudgments.Judgment judgment = judgmentOf(procedure);
+    boolean barred = !RestorationBars.of(judgment.grounds(),
+        RestorationBars.Facts.of(StepVariables.of(procedure))).isEmpty();
+    return startOf(barred && policy.adoptionWithoutWaitWhenRestorationBarred()
+        ? judgment.date() : judgment.date().plus(policy.adoptionAfter()));
   }
 
   public String getDismissalMonitoring() {
     return policy.dismissalMonitoring().toString();
   }
 
-  private LocalDate day(String field, Object value) {
-    LocalDate day = FormValues.date(field, value);
+  private RevocationJudgments.Judgment judgmentOf(DelegateExecution procedure) {
+    return judgments.of(StepVariables.of(procedure).get(APPLICATION_NUMBER));
+  }
+
+  private static LocalDate day(ProcessVariable<LocalDate> variable, Object value) {
+    LocalDate day = variable.read(value);
     if (day == null) {
-      throw new IllegalStateException("the procedure has no " + field);
+      throw new IllegalStateException("the procedure has no " + variable.name());
     }
     return day;
+  }
+
+  /** The start of a day, the city's time: the moment a day's limit begins or ends. */
+  private Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(zone()).toInstant());
   }
 
   private ZoneId zone() {

@@ -1,9 +1,12 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.INVESTIGATORS;
+
 import java.util.Arrays;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** 调查评估 needs a team of at least the configured size, one member a line on the form. */
@@ -18,8 +21,8 @@ public class InvestigationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object investigators = task.getVariable("investigators");
-    long members = investigators == null ? 0 : Arrays.stream(investigators.toString()
+    String investigators = StepVariables.of(task).get(INVESTIGATORS);
+    long members = investigators == null ? 0 : Arrays.stream(investigators
         .split("[\\n,，、;；]")).filter(line -> !line.isBlank()).count();
     if (members < policy.minimumInvestigators()) {
       throw new BadUserRequestException("investigators：调查组不少于" + policy.minimumInvestigators()

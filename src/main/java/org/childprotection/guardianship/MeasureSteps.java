@@ -1,9 +1,23 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.ADMONITIONS;
+import static org.childprotection.process.ProcessVariables.DISTRICT;
+import static org.childprotection.process.ProcessVariables.GUARDIAN_CHANGED;
+import static org.childprotection.process.ProcessVariables.MEASURE_AUTHORITY;
+import static org.childprotection.process.ProcessVariables.MEASURE_AUTHORITY_GROUP;
+import static org.childprotection.process.ProcessVariables.MEASURE_DOCUMENT_NUMBER;
+import static org.childprotection.process.ProcessVariables.MEASURE_ID;
+import static org.childprotection.process.ProcessVariables.MEASURE_NOTE;
+import static org.childprotection.process.ProcessVariables.MEASURE_OUTCOME;
+import static org.childprotection.process.ProcessVariables.MEASURE_REQUESTED_BY;
+import static org.childprotection.process.ProcessVariables.MEASURE_TYPE;
+
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.childprotection.engine.StepRefused;
+import org.childprotection.process.ProcessVariable;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +59,7 @@ public class MeasureSteps {
       "FAMILY_EDUCATION", "由民政部门、妇联或教育部门提供");
 
   /** 批评教育, 告诫书, 训诫 admonish; the guidance measures do not. */
-  static final Set<String> ADMONITIONS = Set.of("CRITICISM", "WARNING_LETTER", "REPRIMAND");
+  static final Set<String> ADMONISHING = Set.of("CRITICISM", "WARNING_LETTER", "REPRIMAND");
 
   private final Measures measures;
   private final CaseBinding binding;
@@ -57,56 +71,52 @@ public class MeasureSteps {
 
   /** 提请: the measure and an authority that may take it; the task goes to that group. */
   public void requested(DelegateTask task) {
-    String type = (String) task.getVariable("measureType");
-    String authority = (String) task.getVariable("measureAuthority");
-    check(type, authority, "measureAuthority");
-    task.getExecution().setVariable("measureAuthorityGroup", group(authority, task));
-    task.getExecution().setVariable("measureRequestedBy", task.getAssignee());
+    StepVariables variables = StepVariables.of(task);
+    String authority = variables.get(MEASURE_AUTHORITY);
+    check(variables.get(MEASURE_TYPE), authority, MEASURE_AUTHORITY);
+    variables.set(MEASURE_AUTHORITY_GROUP, "DISTRICT_CIVIL_AFFAIRS".equals(authority)
+        ? "district-" + variables.get(DISTRICT) : GROUPS.get(authority));
+    variables.set(MEASURE_REQUESTED_BY, task.getAssignee());
   }
 
   /** 实施: the authority took the measure (perhaps another within its power) or declined. */
   public void taken(DelegateTask task) {
-    if (!"TAKEN".equals(task.getVariable("measureOutcome"))) {
+    StepVariables variables = StepVariables.of(task);
+    if (!"TAKEN".equals(variables.get(MEASURE_OUTCOME))) {
       return;
     }
-    String type = (String) task.getVariable("measureType");
-    String authority = (String) task.getVariable("measureAuthority");
-    check(type, authority, "measureType");
+    String type = variables.get(MEASURE_TYPE);
+    String authority = variables.get(MEASURE_AUTHORITY);
+    check(type, authority, MEASURE_TYPE);
     long id = measures.record(new Measures.Taken(binding.caseOf(task).id(),
-        task.getProcessInstanceId(), type, authority,
-        (String) task.getVariable("measureRequestedBy"),
-        (String) task.getVariable("measureDocumentNumber"),
-        (String) task.getVariable("measureNote"), task.getAssignee()));
-    task.getExecution().setVariable("measureId", id);
+        task.getProcessInstanceId(), type, authority, variables.get(MEASURE_REQUESTED_BY),
+        variables.get(MEASURE_DOCUMENT_NUMBER), variables.get(MEASURE_NOTE),
+        task.getAssignee()));
+    variables.set(MEASURE_ID, id);
   }
 
   /** 查访: whether the guardian changed; an unheeded admonition counts towards refusal. */
   public void visited(DelegateTask task) {
-    boolean changed = FormValues.yes(task.getVariable("guardianChanged"));
-    Object id = task.getVariable("measureId");
-    if (id instanceof Number n) {
-      measures.guardianChanged(n.longValue(), binding.caseOf(task).id(), changed);
+    StepVariables variables = StepVariables.of(task);
+    boolean changed = variables.get(GUARDIAN_CHANGED);
+    Long id = variables.get(MEASURE_ID);
+    if (id != null) {
+      measures.guardianChanged(id, binding.caseOf(task).id(), changed);
     }
-    Object admonitions = task.getVariable("admonitions");
-    int count = admonitions instanceof Number n ? n.intValue() : 0;
-    if (!changed && ADMONITIONS.contains((String) task.getVariable("measureType"))) {
+    int count = variables.get(ADMONITIONS, 0);
+    if (!changed && ADMONISHING.contains(String.valueOf(variables.get(MEASURE_TYPE)))) {
       count++;
     }
-    task.getExecution().setVariable("admonitions", count);
+    variables.set(ADMONITIONS, count);
   }
 
-  private static void check(String type, String authority, String field) {
+  private static void check(String type, String authority, ProcessVariable<String> field) {
     Set<String> allowed = type == null ? null : AUTHORITIES.get(type);
     if (allowed == null) {
-      throw new StepRefused("measureType", "请选择干预措施");
+      throw new StepRefused(MEASURE_TYPE.name(), "请选择干预措施");
     }
-    if (!allowed.contains(authority)) {
-      throw new StepRefused(field, MEASURE_NAMES.get(type) + WHOSE.get(type));
+    if (authority == null || !allowed.contains(authority)) {
+      throw new StepRefused(field.name(), MEASURE_NAMES.get(type) + WHOSE.get(type));
     }
-  }
-
-  private static String group(String authority, DelegateTask task) {
-    return "DISTRICT_CIVIL_AFFAIRS".equals(authority)
-        ? "district-" + task.getVariable("district") : GROUPS.get(authority);
   }
 }

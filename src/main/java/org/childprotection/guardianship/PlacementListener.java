@@ -1,9 +1,18 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.GUARDIAN_TYPE;
+import static org.childprotection.process.ProcessVariables.JUDGMENT_NUMBER;
+import static org.childprotection.process.ProcessVariables.NEW_GUARDIAN_NAME;
+import static org.childprotection.process.ProcessVariables.PARENT_CONTACT;
+import static org.childprotection.process.ProcessVariables.PLACEMENT;
+import static org.childprotection.process.ProcessVariables.PLACEMENT_CHILD_VIEW;
+import static org.childprotection.process.ProcessVariables.PLACEMENT_INSTITUTION;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +35,11 @@ public class PlacementListener implements TaskListener, ExecutionListener {
   /** The placement decided (the task of carrying out the judgment completed). */
   @Override
   public void notify(DelegateTask task) {
+    StepVariables variables = StepVariables.of(task);
     measures.place(new Measures.Plan(binding.caseOf(task).id(), task.getProcessInstanceId(),
-        (String) task.getVariable("guardianType"), (String) task.getVariable("placement"),
-        (String) task.getVariable("newGuardianName"),
-        (String) task.getVariable("judgmentNumber"),
-        (String) task.getVariable("placementInstitution"),
-        (String) task.getVariable("parentContact"),
-        (String) task.getVariable("placementChildView"), task.getAssignee()));
+        variables.get(GUARDIAN_TYPE), variables.get(PLACEMENT), variables.get(NEW_GUARDIAN_NAME),
+        variables.get(JUDGMENT_NUMBER), variables.get(PLACEMENT_INSTITUTION),
+        variables.get(PARENT_CONTACT), variables.get(PLACEMENT_CHILD_VIEW), task.getAssignee()));
   }
 
   /** The guardianship restored (the hand-back begins): the appointment ends. */

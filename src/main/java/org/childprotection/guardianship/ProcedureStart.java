@@ -1,11 +1,18 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.ADMONITIONS;
+import static org.childprotection.process.ProcessVariables.CUSTODY_SINCE;
+import static org.childprotection.process.ProcessVariables.INTERVENTION_ENTRY;
+import static org.childprotection.process.ProcessVariables.RISK_LEVEL;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.childprotection.assessment.RiskLevel;
 import org.childprotection.engine.StepRefused;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +27,8 @@ import org.springframework.stereotype.Component;
 @Component("procedureStart")
 public class ProcedureStart implements ExecutionListener {
 
-  static final String ENTRY = "interventionEntry";
   static final String EMERGENCY = "EMERGENCY";
   static final String ASSESSMENT = "ASSESSMENT";
-  static final String CUSTODY_SINCE = "custodySince";
 
   private final Clock clock;
 
@@ -33,22 +38,24 @@ public class ProcedureStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object entry = execution.getVariable(ENTRY);
+    StepVariables variables = StepVariables.of(execution);
+    String entry = variables.get(INTERVENTION_ENTRY);
     if (entry == null) {
-      execution.setVariable(ENTRY, ASSESSMENT);
-    } else if (!Set.of(EMERGENCY, ASSESSMENT).contains(entry.toString())) {
-      throw new StepRefused(ENTRY, "只能是 EMERGENCY（受理或分诊时紧急进入）或 ASSESSMENT（评估后进入）");
+      variables.set(INTERVENTION_ENTRY, ASSESSMENT);
+    } else if (!Set.of(EMERGENCY, ASSESSMENT).contains(entry)) {
+      throw new StepRefused(INTERVENTION_ENTRY.name(),
+          "只能是 EMERGENCY（受理或分诊时紧急进入）或 ASSESSMENT（评估后进入）");
     }
-    LocalDate since = FormValues.date(CUSTODY_SINCE, execution.getVariable(CUSTODY_SINCE));
+    LocalDate since = variables.get(CUSTODY_SINCE);
     if (since != null) {
       if (since.isAfter(LocalDate.now(clock))) {
-        throw new StepRefused(CUSTODY_SINCE, "临时照料开始日期不能晚于今天");
+        throw new StepRefused(CUSTODY_SINCE.name(), "临时照料开始日期不能晚于今天");
       }
-      execution.setVariable(CUSTODY_SINCE, since.toString());
+      variables.set(CUSTODY_SINCE, since);
     }
-    if (execution.getVariable("riskLevel") == null) {
-      execution.setVariable("riskLevel", "RED");
+    if (!variables.has(RISK_LEVEL)) {
+      variables.set(RISK_LEVEL, RiskLevel.RED);
     }
-    execution.setVariable("admonitions", 0);
+    variables.set(ADMONITIONS, 0);
   }
 }

@@ -1,15 +1,32 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.EXTENSION_GRANTED;
+import static org.childprotection.process.ProcessVariables.EXTENSION_MONTHS;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_ACCEPTED_AT;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_ACCEPTED_DATE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_ACCEPTED_TIME;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_APPLICANT;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_APPLIED_DATE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_DECIDED_DATE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_GRANTED;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_IN_FORCE;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_LAST_DAY;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_MEASURES;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_MONTHS;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_REQUESTED;
+import static org.childprotection.process.ProcessVariables.PROTECTION_ORDER_URGENT;
+import static org.childprotection.process.ProcessVariables.RECONSIDERATION_OUTCOME;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.childprotection.engine.StepRefused;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.ProcessVariable;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,19 +55,18 @@ public class ProtectionOrders {
 
   /** 申请: an applicant the law allows and a date that has come; urgency is yes or no. */
   public void requested(DelegateTask task) {
-    task.getExecution().setVariable("protectionOrderUrgent",
-        FormValues.yes(task.getVariable("protectionOrderUrgent")));
-    if (!FormValues.yes(task.getVariable("protectionOrderRequested"))) {
+    StepVariables variables = StepVariables.of(task);
+    variables.set(PROTECTION_ORDER_URGENT, variables.get(PROTECTION_ORDER_URGENT));
+    if (!variables.get(PROTECTION_ORDER_REQUESTED)) {
       return;
     }
-    if (!APPLICANTS.contains(String.valueOf(task.getVariable("protectionOrderApplicant")))) {
-      throw new StepRefused("protectionOrderApplicant",
+    if (!APPLICANTS.contains(String.valueOf(variables.get(PROTECTION_ORDER_APPLICANT)))) {
+      throw new StepRefused(PROTECTION_ORDER_APPLICANT.name(),
           "申请人须为儿童的近亲属，或代为申请的公安机关、民政部门、妇联、居委会/村委会、残联、救助管理机构");
     }
-    LocalDate applied = FormValues.date("protectionOrderAppliedDate",
-        task.getVariable("protectionOrderAppliedDate"));
+    LocalDate applied = variables.get(PROTECTION_ORDER_APPLIED_DATE);
     if (applied == null || applied.isAfter(LocalDate.now(clock))) {
-      throw new StepRefused("protectionOrderAppliedDate", "请填写申请日期（不能晚于今天）");
+      throw new StepRefused(PROTECTION_ORDER_APPLIED_DATE.name(), "请填写申请日期（不能晚于今天）");
     }
   }
 
@@ -60,29 +76,28 @@ public class ProtectionOrders {
    * decision's due time is counted from it.
    */
   public void accepted(DelegateTask task) {
-    LocalDate day = FormValues.date("protectionOrderAcceptedDate",
-        task.getVariable("protectionOrderAcceptedDate"));
-    Object time = task.getVariable("protectionOrderAcceptedTime");
-    if (day == null || time == null || !time.toString().strip().matches("\\d{1,2}:\\d{2}")) {
-      throw new StepRefused("protectionOrderAcceptedTime", "请填写法院受理的日期和时间（时:分）");
+    StepVariables variables = StepVariables.of(task);
+    LocalDate day = variables.get(PROTECTION_ORDER_ACCEPTED_DATE);
+    String time = variables.get(PROTECTION_ORDER_ACCEPTED_TIME);
+    String timeField = PROTECTION_ORDER_ACCEPTED_TIME.name();
+    if (day == null || time == null || !time.strip().matches("\\d{1,2}:\\d{2}")) {
+      throw new StepRefused(timeField, "请填写法院受理的日期和时间（时:分）");
     }
     ZonedDateTime accepted;
     try {
-      accepted = day.atTime(LocalTime.parse(String.format("%5s", time.toString().strip())
+      accepted = day.atTime(LocalTime.parse(String.format("%5s", time.strip())
           .replace(' ', '0'))).atZone(clock.getZone());
     } catch (DateTimeParseException e) {
-      throw new StepRefused("protectionOrderAcceptedTime", "请按 时:分 填写受理时间");
+      throw new StepRefused(timeField, "请按 时:分 填写受理时间");
     }
     if (accepted.isAfter(ZonedDateTime.now(clock))) {
-      throw new StepRefused("protectionOrderAcceptedTime", "受理时间不能晚于现在");
+      throw new StepRefused(timeField, "受理时间不能晚于现在");
     }
-    LocalDate applied = FormValues.date("protectionOrderAppliedDate",
-        task.getVariable("protectionOrderAppliedDate"));
+    LocalDate applied = variables.get(PROTECTION_ORDER_APPLIED_DATE);
     if (applied != null && day.isBefore(applied)) {
-      throw new StepRefused("protectionOrderAcceptedDate", "受理日期不能早于申请日期");
+      throw new StepRefused(PROTECTION_ORDER_ACCEPTED_DATE.name(), "受理日期不能早于申请日期");
     }
-    task.getExecution().setVariable("protectionOrderAcceptedAt",
-        accepted.toOffsetDateTime().toString());
+    variables.set(PROTECTION_ORDER_ACCEPTED_AT, accepted.toOffsetDateTime());
   }
 
   /**
@@ -90,55 +105,55 @@ public class ProtectionOrders {
    * follows from them.
    */
   public void decided(DelegateTask task) {
-    LocalDate decided = decidedDate(task);
-    task.getExecution().setVariable("protectionOrderInForce",
-        FormValues.yes(task.getVariable("protectionOrderGranted")));
-    if (!FormValues.yes(task.getVariable("protectionOrderGranted"))) {
+    StepVariables variables = StepVariables.of(task);
+    LocalDate decided = decidedDate(variables);
+    boolean granted = variables.get(PROTECTION_ORDER_GRANTED);
+    variables.set(PROTECTION_ORDER_IN_FORCE, granted);
+    if (!granted) {
       return;
     }
-    List<String> measures = VariableValues.strings(task.getVariable("protectionOrderMeasures"));
-    if (measures.isEmpty()) {
-      throw new StepRefused("protectionOrderMeasures", "作出保护令的，请选择裁定的措施（反家庭暴力法第二十九条）");
+    if (variables.get(PROTECTION_ORDER_MEASURES).isEmpty()) {
+      throw new StepRefused(PROTECTION_ORDER_MEASURES.name(),
+          "作出保护令的，请选择裁定的措施（反家庭暴力法第二十九条）");
     }
-    task.getExecution().setVariable("protectionOrderLastDay", deadlines
-        .protectionOrderLastDay(decided, months(task, "protectionOrderMonths")).toString());
+    variables.set(PROTECTION_ORDER_LAST_DAY, deadlines.protectionOrderLastDay(decided,
+        months(variables, PROTECTION_ORDER_MONTHS)));
   }
 
   /** 延长: the order runs on for the months granted, counted from its present last day. */
   public void extended(DelegateTask task) {
-    if (!FormValues.yes(task.getVariable("extensionGranted"))) {
+    StepVariables variables = StepVariables.of(task);
+    if (!variables.get(EXTENSION_GRANTED)) {
       return;
     }
-    LocalDate lastDay = FormValues.date("protectionOrderLastDay",
-        task.getVariable("protectionOrderLastDay"));
-    task.getExecution().setVariable("protectionOrderLastDay", deadlines
-        .protectionOrderLastDay(lastDay.plusDays(1), months(task, "extensionMonths")).toString());
+    LocalDate lastDay = variables.get(PROTECTION_ORDER_LAST_DAY);
+    variables.set(PROTECTION_ORDER_LAST_DAY, deadlines.protectionOrderLastDay(
+        lastDay.plusDays(1), months(variables, EXTENSION_MONTHS)));
   }
 
   /** 复议: a party's application, within the window the model keeps open. */
   public void reconsidered(DelegateTask task) {
-    if ("REVOKED".equals(task.getVariable("reconsiderationOutcome"))) {
-      task.getExecution().setVariable("protectionOrderInForce", false);
+    StepVariables variables = StepVariables.of(task);
+    if ("REVOKED".equals(variables.get(RECONSIDERATION_OUTCOME))) {
+      variables.set(PROTECTION_ORDER_IN_FORCE, false);
     }
   }
 
-  private LocalDate decidedDate(DelegateTask task) {
-    LocalDate decided = FormValues.date("protectionOrderDecidedDate",
-        task.getVariable("protectionOrderDecidedDate"));
+  private LocalDate decidedDate(StepVariables variables) {
+    LocalDate decided = variables.get(PROTECTION_ORDER_DECIDED_DATE);
     if (decided == null) {
-      throw new StepRefused("protectionOrderDecidedDate", "请填写裁定作出的日期");
+      throw new StepRefused(PROTECTION_ORDER_DECIDED_DATE.name(), "请填写裁定作出的日期");
     }
     if (decided.isAfter(LocalDate.now(clock))) {
-      throw new StepRefused("protectionOrderDecidedDate", "裁定日期不能晚于今天");
+      throw new StepRefused(PROTECTION_ORDER_DECIDED_DATE.name(), "裁定日期不能晚于今天");
     }
     return decided;
   }
 
-  private int months(DelegateTask task, String field) {
-    Object value = task.getVariable(field);
-    int months = value instanceof Number n ? n.intValue() : 0;
+  private int months(StepVariables variables, ProcessVariable<Integer> field) {
+    int months = variables.get(field, 0);
     if (months < 1 || months > deadlines.protectionOrderMaxMonths()) {
-      throw new StepRefused(field, "有效期为1至" + deadlines.protectionOrderMaxMonths()
+      throw new StepRefused(field.name(), "有效期为1至" + deadlines.protectionOrderMaxMonths()
           + "个月（反家庭暴力法第三十条）");
     }
     return months;

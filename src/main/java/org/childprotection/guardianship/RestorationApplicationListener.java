@@ -1,11 +1,16 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLICANT_RELATION;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLIED_DATE;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.childprotection.engine.StepRefused;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +33,21 @@ public class RestorationApplicationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!APPLICANTS.contains(String.valueOf(task.getVariable("restorationApplicantRelation")))) {
-      throw new StepRefused("restorationApplicantRelation",
+    StepVariables variables = StepVariables.of(task);
+    if (!APPLICANTS.contains(String.valueOf(variables.get(RESTORATION_APPLICANT_RELATION)))) {
+      throw new StepRefused(RESTORATION_APPLICANT_RELATION.name(),
           "恢复监护人资格只能由被撤销监护人资格的父亲或母亲本人申请（民法典第三十八条）");
     }
-    LocalDate applied = FormValues.date("restorationAppliedDate",
-        task.getVariable("restorationAppliedDate"));
+    LocalDate applied = variables.get(RESTORATION_APPLIED_DATE);
+    String field = RESTORATION_APPLIED_DATE.name();
     if (applied == null) {
-      throw new StepRefused("restorationAppliedDate", "请填写申请日期");
+      throw new StepRefused(field, "请填写申请日期");
     }
     if (applied.isAfter(LocalDate.now(clock))) {
-      throw new StepRefused("restorationAppliedDate", "申请日期不能晚于今天");
+      throw new StepRefused(field, "申请日期不能晚于今天");
     }
-    if (applied.isBefore(judgments.of(task.getExecution()).date())) {
-      throw new StepRefused("restorationAppliedDate", "申请日期不能早于撤销监护人资格的判决日期");
+    if (applied.isBefore(judgments.of(variables.get(APPLICATION_NUMBER)).date())) {
+      throw new StepRefused(field, "申请日期不能早于撤销监护人资格的判决日期");
     }
   }
 }

@@ -1,9 +1,13 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.HARM_WITH_SERIOUS_INJURY;
+import static org.childprotection.process.ProcessVariables.INTENTIONAL_CRIME_AGAINST_CHILD;
+import static org.childprotection.process.ProcessVariables.SENTENCED_FIVE_YEARS_OR_MORE;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.childprotection.process.StepVariables;
 
 /**
  * The situations in which a court "一般不得" restores a parent's guardianship: the Opinion's art 40
@@ -15,24 +19,31 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 final class RestorationBars {
 
-  static final String SERIOUS_INJURY = "harmWithSeriousInjury";
-  static final String FIVE_YEARS = "sentencedFiveYearsOrMore";
-  static final String INTENTIONAL_CRIME = "intentionalCrimeAgainstChild";
+  /** The facts the decision and restoration forms ask, beyond the revocation's grounds. */
+  record Facts(boolean harmWithSeriousInjury, boolean sentencedFiveYearsOrMore,
+      boolean intentionalCrimeAgainstChild) {
+
+    static Facts of(StepVariables variables) {
+      return new Facts(variables.get(HARM_WITH_SERIOUS_INJURY),
+          variables.get(SENTENCED_FIVE_YEARS_OR_MORE),
+          variables.get(INTENTIONAL_CRIME_AGAINST_CHILD));
+    }
+  }
 
   private RestorationBars() {}
 
-  static List<String> of(Collection<String> revocationGrounds, VariableScope facts) {
+  static List<String> of(Collection<String> revocationGrounds, Facts facts) {
     List<String> bars = new ArrayList<>();
     if (revocationGrounds.contains("SEXUAL_ABUSE") || revocationGrounds.contains("SALE")) {
       bars.add("性侵害、出卖未成年人（《意见》第四十条第二款第一项）");
     }
-    if (FormValues.yes(facts.getVariable(SERIOUS_INJURY))) {
+    if (facts.harmWithSeriousInjury()) {
       bars.add("虐待、遗弃未成年人六个月以上或多次遗弃，并造成重伤以上严重后果（《意见》第四十条第二款第二项）");
     }
-    if (FormValues.yes(facts.getVariable(FIVE_YEARS))) {
+    if (facts.sentencedFiveYearsOrMore()) {
       bars.add("因监护侵害行为被判处五年有期徒刑以上刑罚（《意见》第四十条第二款第三项）");
     }
-    if (FormValues.yes(facts.getVariable(INTENTIONAL_CRIME))) {
+    if (facts.intentionalCrimeAgainstChild()) {
       bars.add("对被监护人实施故意犯罪（民法典第三十八条）");
     }
     return bars;

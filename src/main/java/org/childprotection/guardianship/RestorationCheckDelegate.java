@@ -1,5 +1,14 @@
 package org.childprotection.guardianship;
 
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLICANT_RELATION;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLIED_DATE;
+import static org.childprotection.process.ProcessVariables.RESTORATION_CHILD_WISHES;
+import static org.childprotection.process.ProcessVariables.RESTORATION_COURT_FILE;
+import static org.childprotection.process.ProcessVariables.RESTORATION_EVIDENCE;
+import static org.childprotection.process.ProcessVariables.RESTORATION_OPINION;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +16,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.court.CourtApplications;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding;
 import org.springframework.stereotype.Component;
 
@@ -39,22 +49,22 @@ public class RestorationCheckDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = binding.caseOf(execution).id();
-    RevocationJudgments.Judgment judgment = judgments.of(execution);
-    LocalDate applied = FormValues.date("restorationAppliedDate",
-        execution.getVariable("restorationAppliedDate"));
+    StepVariables variables = StepVariables.of(execution);
+    RevocationJudgments.Judgment judgment = judgments.of(variables.get(APPLICATION_NUMBER));
     List<String> findings = new ArrayList<>();
-    findings.add(window(judgment.date(), applied));
-    List<String> bars = RestorationBars.of(judgment.grounds(), execution);
+    findings.add(window(judgment.date(), variables.get(RESTORATION_APPLIED_DATE)));
+    List<String> bars = RestorationBars.of(judgment.grounds(),
+        RestorationBars.Facts.of(variables));
     findings.add(bars.isEmpty() ? "未发现一般不得恢复监护人资格的情形"
         : "存在一般不得恢复监护人资格的情形：" + String.join("；", bars));
     String opinion = "民政部门意见（供人民法院审查，不作为不予受理的理由）：" + String.join("。", findings) + "。";
-    execution.setVariable("restorationOpinion", opinion);
-    execution.setVariable("restorationCourtFile", String.join("\n",
-        "申请人提交的悔改表现证据：" + text(execution.getVariable("restorationEvidence")),
-        "儿童本人意愿：" + text(execution.getVariable("restorationChildWishes")), opinion));
-    execution.setVariable("restorationApplicationNumber", applications.file(caseId,
+    variables.set(RESTORATION_OPINION, opinion);
+    variables.set(RESTORATION_COURT_FILE, String.join("\n",
+        "申请人提交的悔改表现证据：" + text(variables.get(RESTORATION_EVIDENCE)),
+        "儿童本人意愿：" + text(variables.get(RESTORATION_CHILD_WISHES)), opinion));
+    variables.set(RESTORATION_APPLICATION_NUMBER, applications.file(caseId,
         LocalDate.now(clock).getYear(), "RESTORATION", judgment.application().legalGrounds(),
-        (String) execution.getVariable("restorationApplicantRelation"), false));
+        variables.get(RESTORATION_APPLICANT_RELATION), false));
   }
 
   /**
@@ -68,7 +78,7 @@ public class RestorationCheckDelegate implements JavaDelegate {
     return span + (applied.isBefore(from) ? "，本申请早于该期间" : "，本申请在该期间内");
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? "未提交" : value.toString();
+  private static String text(String value) {
+    return value == null || value.isBlank() ? "未提交" : value;
   }
 }

@@ -3,7 +3,6 @@ package org.childprotection.guardianship;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.childprotection.court.CourtApplications;
 import org.childprotection.court.CourtApplications.Application;
 import org.springframework.stereotype.Component;
@@ -26,9 +25,9 @@ class RevocationJudgments {
     this.clock = clock;
   }
 
-  Judgment of(VariableScope procedure) {
-    Application revocation = applications
-        .byNumber((String) procedure.getVariable("applicationNumber")).orElseThrow();
+  /** The judgment on the revocation application of that number. */
+  Judgment of(String applicationNumber) {
+    Application revocation = applications.byNumber(applicationNumber).orElseThrow();
     LocalDate date = revocation.rulingDate() != null ? revocation.rulingDate()
         : revocation.ruledAt().atZoneSameInstant(clock.getZone()).toLocalDate();
     List<String> grounds = revocation.legalGrounds() == null || revocation.legalGrounds().isBlank()

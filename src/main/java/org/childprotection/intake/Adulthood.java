@@ -1,10 +1,13 @@
 package org.childprotection.intake;
 
+import static org.childprotection.process.ProcessVariables.ADULT_DATE;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +38,8 @@ public class Adulthood {
    * report's or a Tasklist registration's); a start without it was not the platform's.
    */
   public Date of(DelegateExecution execution) {
-    if (execution.getVariable("adultDate") instanceof Date date) {
+    Date date = StepVariables.of(execution).get(ADULT_DATE);
+    if (date != null) {
       return date;
     }
     throw new BadUserRequestException("adultDate：个案只能由受理登记启动");

@@ -1,5 +1,22 @@
 package org.childprotection.intake;
 
+import static org.childprotection.process.ProcessVariables.ADDRESS;
+import static org.childprotection.process.ProcessVariables.CASE_NUMBER;
+import static org.childprotection.process.ProcessVariables.CHILD_BIRTH_DATE;
+import static org.childprotection.process.ProcessVariables.CHILD_ESTIMATED_AGE;
+import static org.childprotection.process.ProcessVariables.CHILD_GENDER;
+import static org.childprotection.process.ProcessVariables.CHILD_ID_NUMBER;
+import static org.childprotection.process.ProcessVariables.CHILD_NAME;
+import static org.childprotection.process.ProcessVariables.COMMUNITY;
+import static org.childprotection.process.ProcessVariables.DESCRIPTION;
+import static org.childprotection.process.ProcessVariables.DISTRICT;
+import static org.childprotection.process.ProcessVariables.HOUSEHOLD;
+import static org.childprotection.process.ProcessVariables.IMMEDIATE_DANGER;
+import static org.childprotection.process.ProcessVariables.REPORTER_NAME;
+import static org.childprotection.process.ProcessVariables.REPORTER_PHONE;
+import static org.childprotection.process.ProcessVariables.STREET;
+import static org.childprotection.process.ProcessVariables.SUSPECTED_CATEGORIES;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +24,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.childprotection.api.ApiError.FieldError;
 import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
-import org.childprotection.engine.VariableValues;
+import org.childprotection.process.ProcessVariable;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,22 +39,22 @@ import org.springframework.stereotype.Component;
 public class CaseRegistrationDelegate implements JavaDelegate {
 
   /** The start form's fields: personal data that belong in the registry, not in variables. */
-  static final List<String> FORM_FIELDS = List.of("childName", "childIdNumber", "childGender",
-      "childBirthDate", "childEstimatedAge", "household", "street", "community", "address",
-      "suspectedCategories", "description", "reporterName", "reporterPhone", "immediateDanger");
+  static final List<ProcessVariable<?>> FORM_FIELDS = List.of(CHILD_NAME, CHILD_ID_NUMBER,
+      CHILD_GENDER, CHILD_BIRTH_DATE, CHILD_ESTIMATED_AGE, HOUSEHOLD, STREET, COMMUNITY, ADDRESS,
+      SUSPECTED_CATEGORIES, DESCRIPTION, REPORTER_NAME, REPORTER_PHONE, IMMEDIATE_DANGER);
 
   /**
    * The report's fields that the start form asks for, by their form field keys: a refusal names
    * the form's field, so that Tasklist shows the reason next to it.
    */
-  private static final Map<String, String> FORM_KEYS_BY_REPORT_FIELD = Map.ofEntries(
-      Map.entry("reporter.name", "reporterName"), Map.entry("reporter.phone", "reporterPhone"),
-      Map.entry("child.name", "childName"), Map.entry("child.idNumber", "childIdNumber"),
-      Map.entry("child.gender", "childGender"), Map.entry("child.birthDate", "childBirthDate"),
-      Map.entry("child.estimatedAge", "childEstimatedAge"),
-      Map.entry("child.household", "household"), Map.entry("location.district", "district"),
-      Map.entry("location.street", "street"), Map.entry("location.community", "community"),
-      Map.entry("location.address", "address"));
+  private static final Map<String, ProcessVariable<?>> FORM_KEYS_BY_REPORT_FIELD = Map.ofEntries(
+      Map.entry("reporter.name", REPORTER_NAME), Map.entry("reporter.phone", REPORTER_PHONE),
+      Map.entry("child.name", CHILD_NAME), Map.entry("child.idNumber", CHILD_ID_NUMBER),
+      Map.entry("child.gender", CHILD_GENDER), Map.entry("child.birthDate", CHILD_BIRTH_DATE),
+      Map.entry("child.estimatedAge", CHILD_ESTIMATED_AGE),
+      Map.entry("child.household", HOUSEHOLD), Map.entry("location.district", DISTRICT),
+      Map.entry("location.street", STREET), Map.entry("location.community", COMMUNITY),
+      Map.entry("location.address", ADDRESS));
 
   private final ReportValidator validator;
   private final IntakeService intake;
@@ -48,7 +66,8 @@ public class CaseRegistrationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ReportRequest report = fromForm(execution);
+    StepVariables variables = StepVariables.of(execution);
+    ReportRequest report = fromForm(variables);
     List<FieldError> errors = validator.check(report);
     if (!errors.isEmpty()) {
       throw new StepRefused(errors.stream()
@@ -56,37 +75,29 @@ public class CaseRegistrationDelegate implements JavaDelegate {
     }
     IntakeResult opened = intake.openRegisteredInTasklist(report,
         PlatformIdentity.currentUserId(execution));
-    execution.removeVariables(FORM_FIELDS);
-    execution.setVariable("caseNumber", opened.caseNumber());
+    variables.remove(FORM_FIELDS);
+    variables.set(CASE_NUMBER, opened.caseNumber());
     execution.setProcessBusinessKey(opened.caseNumber());
   }
 
-  private static ReportRequest fromForm(DelegateExecution execution) {
-    Object age = execution.getVariable("childEstimatedAge");
+  /** Empty form fields arrive as "": the report's checks treat them as not given. */
+  private static ReportRequest fromForm(StepVariables form) {
     return new ReportRequest(Channel.WALK_IN.name(), null, null,
-        new ReportRequest.Reporter(text(execution, "reporterName"),
-            text(execution, "reporterPhone"), "CASEWORKER", null),
-        new ReportRequest.Child(text(execution, "childName"), text(execution, "childIdNumber"),
-            text(execution, "childGender"), text(execution, "childBirthDate"),
-            age instanceof Number n ? Integer.valueOf(n.intValue()) : null,
-            text(execution, "household")),
-        new ReportRequest.Location(text(execution, "district"), text(execution, "street"),
-            text(execution, "community"), text(execution, "address")),
-        VariableValues.strings(execution.getVariable("suspectedCategories")),
-        Boolean.TRUE.equals(execution.getVariable("immediateDanger")),
-        text(execution, "description"), null);
+        new ReportRequest.Reporter(form.answer(REPORTER_NAME), form.answer(REPORTER_PHONE),
+            "CASEWORKER", null),
+        new ReportRequest.Child(form.answer(CHILD_NAME), form.answer(CHILD_ID_NUMBER),
+            form.answer(CHILD_GENDER), form.answer(CHILD_BIRTH_DATE),
+            form.get(CHILD_ESTIMATED_AGE), form.answer(HOUSEHOLD)),
+        new ReportRequest.Location(form.answer(DISTRICT), form.answer(STREET),
+            form.answer(COMMUNITY), form.answer(ADDRESS)),
+        form.get(SUSPECTED_CATEGORIES), form.get(IMMEDIATE_DANGER),
+        form.answer(DESCRIPTION), null);
   }
 
   /** The form field a report's field comes from; {@code suspectedCategories[1]} is the list. */
   private static String formKey(String reportField) {
     String field = reportField.replaceFirst("\\[\\d+]$", "");
-    return FORM_KEYS_BY_REPORT_FIELD.getOrDefault(field, field);
+    ProcessVariable<?> formField = FORM_KEYS_BY_REPORT_FIELD.get(field);
+    return formField == null ? field : formField.name();
   }
-
-  /** Empty form fields arrive as "": the report's checks treat them as not given. */
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
 }

@@ -1,5 +1,7 @@
 package org.childprotection.intake;
 
+import static org.childprotection.process.ProcessVariables.CATEGORIES;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -92,10 +94,11 @@ public class DemoCases {
   }
 
   private void triage(String instance) {
-    String categories = (String) engine.getRuntimeService().getVariable(instance, "categories");
+    List<String> categories = CATEGORIES.read(
+        engine.getRuntimeService().getVariable(instance, CATEGORIES.name()));
     complete(instance, "triage", Map.of("urgent", false, "triageOutcome", "ASSESS",
         "triageLevel", "YELLOW",
-        "confirmedCategories", List.of(categories.split(",")),
+        "confirmedCategories", categories,
         "triageNote", "演示：转区社工走访评估"));
   }
 

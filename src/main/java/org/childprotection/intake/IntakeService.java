@@ -1,5 +1,15 @@
 package org.childprotection.intake;
 
+import static org.childprotection.process.ProcessVariables.ADULT_DATE;
+import static org.childprotection.process.ProcessVariables.CASE_ID;
+import static org.childprotection.process.ProcessVariables.CASE_NUMBER;
+import static org.childprotection.process.ProcessVariables.CATEGORIES;
+import static org.childprotection.process.ProcessVariables.CHILD_ID;
+import static org.childprotection.process.ProcessVariables.DISTRICT;
+import static org.childprotection.process.ProcessVariables.IMMEDIATE_DANGER;
+import static org.childprotection.process.ProcessVariables.MERGED_REPORT_DANGER;
+import static org.childprotection.process.ProcessVariables.URGENT;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -106,15 +116,17 @@ public class IntakeService {
       String receivedBy) {
     Set<String> categories = new LinkedHashSet<>(List.of(openCase.categories().split(",")));
     categories.addAll(report.suspectedCategories());
-    String allCategories = String.join(",", categories);
-    cases.raiseUrgency(openCase.id(), danger, danger, allCategories);
+    List<String> allCategories = List.copyOf(categories);
+    cases.raiseUrgency(openCase.id(), danger, danger, String.join(",", allCategories));
     reports.insert(toReport(openCase.id(), report, receivedBy, "MERGED"));
+    Map<String, Object> merged = new HashMap<>();
+    CATEGORIES.putInto(merged, allCategories);
+    URGENT.putInto(merged, openCase.urgent() || danger);
+    IMMEDIATE_DANGER.putInto(merged, openCase.immediateDanger() || danger);
+    MERGED_REPORT_DANGER.putInto(merged, danger);
     engine.getRuntimeService().createMessageCorrelation(CaseProcess.REPORT_MERGED_MESSAGE)
         .processInstanceBusinessKey(openCase.caseNumber())
-        .setVariable("categories", allCategories)
-        .setVariable("urgent", openCase.urgent() || danger)
-        .setVariable("immediateDanger", openCase.immediateDanger() || danger)
-        .setVariable("mergedReportDanger", danger)
+        .setVariables(merged)
         .correlate();
     audit.record(receivedBy, "REPORT_MERGED", openCase.caseNumber());
     return IntakeResult.merged(openCase.caseNumber());
@@ -122,11 +134,11 @@ public class IntakeService {
 
   private IntakeResult openCase(Child child, ReportRequest report, boolean danger,
       String receivedBy, String auditAction) {
-    Map<String, Object> variables = register(child, report, danger, receivedBy);
-    String caseNumber = (String) variables.get("caseNumber");
+    Registered registered = register(child, report, danger, receivedBy);
+    String caseNumber = registered.caseNumber();
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
-        CaseProcess.PROCESS_KEY, caseNumber, variables);
-    cases.linkProcessInstance((Long) variables.get("caseId"), instance.getId());
+        CaseProcess.PROCESS_KEY, caseNumber, registered.variables());
+    cases.linkProcessInstance(registered.caseId(), instance.getId());
     audit.record(receivedBy, auditAction, caseNumber);
     return IntakeResult.opened(caseNumber, instance.getId());
   }
@@ -150,29 +162,32 @@ public class IntakeService {
     });
   }
 
+  /** A case just registered, and the variables its process starts with. */
+  private record Registered(long caseId, String caseNumber, Map<String, Object> variables) {}
+
   /**
    * The registry's case and first report, and the variables the case's process starts with:
    * only what its models, forms and delegates read. The report's channel and the child's
    * household stay in the registry (each variable costs the intake a row and a history row).
    */
-  private Map<String, Object> register(Child child, ReportRequest report, boolean danger,
+  private Registered register(Child child, ReportRequest report, boolean danger,
       String receivedBy) {
     String district = report.location().district();
-    String categories = String.join(",", report.suspectedCategories());
     String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
-    long caseId = cases.open(caseNumber, child.id(), district, categories, danger, danger);
+    long caseId = cases.open(caseNumber, child.id(), district,
+        String.join(",", report.suspectedCategories()), danger, danger);
     reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
 
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseId", caseId);
-    variables.put("caseNumber", caseNumber);
-    variables.put("childId", child.id());
-    variables.put("district", district);
-    variables.put("categories", categories);
-    variables.put("immediateDanger", danger);
-    variables.put("urgent", danger);
-    variables.put("adultDate", adulthood.dateFor(child.birthDate(), child.estimatedAge()));
-    return variables;
+    CASE_ID.putInto(variables, caseId);
+    CASE_NUMBER.putInto(variables, caseNumber);
+    CHILD_ID.putInto(variables, child.id());
+    DISTRICT.putInto(variables, district);
+    CATEGORIES.putInto(variables, report.suspectedCategories());
+    IMMEDIATE_DANGER.putInto(variables, danger);
+    URGENT.putInto(variables, danger);
+    ADULT_DATE.putInto(variables, adulthood.dateFor(child.birthDate(), child.estimatedAge()));
+    return new Registered(caseId, caseNumber, variables);
   }
 
 

@@ -1,11 +1,13 @@
 package org.childprotection.intake;
 
+import static org.childprotection.process.ProcessVariables.CARE_START_DATE;
+import static org.childprotection.process.ProcessVariables.CUSTODY_SINCE;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.childprotection.engine.StepRefused;
+import org.childprotection.process.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +26,7 @@ public class TemporaryCareListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object given = task.getVariable("careStartDate");
-    LocalDate began;
-    try {
-      began = given == null || given.toString().isBlank()
-          ? LocalDate.now(clock) : LocalDate.parse(given.toString().trim());
-    } catch (DateTimeParseException e) {
-      throw new StepRefused("careStartDate", "开始照料日期应为 yyyy-MM-dd 格式的日期");
-    }
-    task.getExecution().getProcessInstance().setVariable("custodySince", began.toString());
+    StepVariables variables = StepVariables.of(task);
+    variables.setOnInstance(CUSTODY_SINCE, variables.get(CARE_START_DATE, LocalDate.now(clock)));
   }
 }

@@ -2,6 +2,7 @@ package org.childprotection.registry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.childprotection.assessment.RiskScore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,14 +21,29 @@ public class Assessments {
     this.jdbc = jdbc;
   }
 
-  public void insert(long caseId, Assessment a) {
+  /** A new scoring of a case: INITIAL or FOLLOW_UP, the score, and the worker who assessed. */
+  public record Scoring(long caseId, String kind, RiskScore score, String assessedBy) {}
+
+  public void insert(Scoring scoring) {
+    RiskScore score = scoring.score();
     jdbc.sql("""
             INSERT INTO assessment (case_id, kind, points_a, points_b, points_c, points_d,
               points_e, total, risk_level, override_red, reasons, assessed_by, assessed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(caseId, a.kind(), a.pointsA(), a.pointsB(), a.pointsC(), a.pointsD(),
-            a.pointsE(), a.total(), a.riskLevel(), a.overrideRed(), a.reasons(), a.assessedBy(),
-            Children.now())
+            VALUES (:caseId, :kind, :pointsA, :pointsB, :pointsC, :pointsD, :pointsE, :total,
+              :riskLevel, :overrideRed, :reasons, :assessedBy, :assessedAt)""")
+        .param("caseId", scoring.caseId())
+        .param("kind", scoring.kind())
+        .param("pointsA", score.a())
+        .param("pointsB", score.b())
+        .param("pointsC", score.c())
+        .param("pointsD", score.d())
+        .param("pointsE", score.e())
+        .param("total", score.total())
+        .param("riskLevel", score.level().name())
+        .param("overrideRed", score.override())
+        .param("reasons", score.reasonsText())
+        .param("assessedBy", scoring.assessedBy())
+        .param("assessedAt", Children.now())
         .update();
   }
 

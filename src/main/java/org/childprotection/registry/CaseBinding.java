@@ -1,13 +1,21 @@
 package org.childprotection.registry;
 
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
+import static org.childprotection.process.ProcessVariables.CASE_ID;
+import static org.childprotection.process.ProcessVariables.CASE_NUMBER;
+import static org.childprotection.process.ProcessVariables.CHILD_ID;
+import static org.childprotection.process.ProcessVariables.DISTRICT;
+import static org.childprotection.process.ProcessVariables.RESTORATION_APPLICATION_NUMBER;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.childprotection.engine.StepRefused;
+import org.childprotection.process.ProcessVariable;
+import org.childprotection.process.StepVariables;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,8 +37,8 @@ public class CaseBinding {
       Set.of("child-protection-case", "guardianship-transfer", "court-proceedings");
 
   /** Variables that hold the number of one of the case's court applications. */
-  private static final List<String> APPLICATION_VARIABLES =
-      List.of("applicationNumber", "restorationApplicationNumber");
+  private static final List<ProcessVariable<String>> APPLICATION_VARIABLES =
+      List.of(APPLICATION_NUMBER, RESTORATION_APPLICATION_NUMBER);
 
   private final Cases cases;
   private final JdbcClient jdbc;
@@ -55,21 +63,22 @@ public class CaseBinding {
     String rootId = root.getId();
     Case found = Optional.ofNullable(number).flatMap(cases::byNumber)
         .filter(c -> rootId.equals(c.processInstanceId()))
-        .orElseThrow(() -> refused("caseNumber"));
+        .orElseThrow(() -> refused(CASE_NUMBER.name()));
     if (!found.district().equals(execution.getTenantId())) {
-      throw refused("district");
+      throw refused(DISTRICT.name());
     }
-    expect(execution, "caseId", found.id());
-    expect(execution, "caseNumber", found.caseNumber());
-    expect(execution, "childId", found.childId());
-    expect(execution, "district", found.district());
-    for (String variable : APPLICATION_VARIABLES) {
-      Object application = execution.getVariable(variable);
+    StepVariables variables = StepVariables.of(execution);
+    expect(variables, CASE_ID, found.id());
+    expect(variables, CASE_NUMBER, found.caseNumber());
+    expect(variables, CHILD_ID, found.childId());
+    expect(variables, DISTRICT, found.district());
+    for (ProcessVariable<String> variable : APPLICATION_VARIABLES) {
+      Object application = variables.stored(variable);
       if (application != null && !jdbc.sql(
               "SELECT case_id FROM court_application WHERE application_number = ?")
           .param(application.toString()).query(Long.class).optional()
           .filter(caseId -> caseId == found.id()).isPresent()) {
-        throw refused(variable);
+        throw refused(variable.name());
       }
     }
     return found;
@@ -89,20 +98,22 @@ public class CaseBinding {
     if (CASE_PROCESSES.contains(processKey(execution))) {
       caseOf(execution);
     } else {
-      Object district = execution.getVariable("district");
+      Object district = StepVariables.of(execution).stored(DISTRICT);
       if (district != null && !district.toString().equals(execution.getTenantId())) {
-        throw refused("district");
+        throw refused(DISTRICT.name());
       }
     }
   }
 
-  private static void expect(VariableScope scope, String variable, Object expected) {
-    Object value = scope.getVariable(variable);
+  /** Compares the value as stored: a forged one is refused, never read. */
+  private static void expect(StepVariables variables, ProcessVariable<?> variable,
+      Object expected) {
+    Object value = variables.stored(variable);
     boolean matches = value == null
         || (value instanceof Number n && expected instanceof Long l
             ? n.longValue() == l : Objects.equals(value.toString(), expected.toString()));
     if (!matches) {
-      throw refused(variable);
+      throw refused(variable.name());
     }
   }
 

@@ -35,9 +35,10 @@ class ModelBeansTest extends PlatformTest {
   /** Variables a model sets: input/output mappings, result variables, loop element variables. */
   private static final Pattern MODEL_VARIABLE = Pattern.compile(
       "(?:Parameter name|resultVariable|elementVariable|outputName|name)=\"(\\w+)\"");
-  /** Variables the Java code sets by name. */
+  /** Variables the Java code sets by name or declares in ProcessVariables. */
   private static final Pattern JAVA_VARIABLE = Pattern.compile(
-      "(?:setVariable|setVariableLocal|variables\\.put|putValue)\\(\"(\\w+)\"");
+      "(?:setVariable|setVariableLocal|variables\\.put|putValue"
+          + "|text|flag|count|id|day|time|moment|list|code)\\(\"(\\w+)\"");
 
   @Autowired
   ApplicationContext context;

@@ -1,6 +1,7 @@
 package org.childprotection.guardianship;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.childprotection.process.ProcessVariables.APPLICATION_NUMBER;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -42,7 +43,9 @@ class AdoptionWaitTest {
   /** A procedure whose revocation judgment was on such a ground (after {@link #deadlines}). */
   private DelegateExecution procedure(String ground) {
     DelegateExecution procedure = mock(DelegateExecution.class);
-    when(judgments.of(procedure))
+    String application = "revocation-on-" + ground;
+    when(procedure.getVariable(APPLICATION_NUMBER.name())).thenReturn(application);
+    when(judgments.of(application))
         .thenReturn(new RevocationJudgments.Judgment(null, JUDGED, List.of(ground)));
     return procedure;
   }

@@ -1,6 +1,10 @@
 package org.childprotection.guardianship;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.childprotection.process.ProcessVariables.CONFERENCE_ACTIONS;
+import static org.childprotection.process.ProcessVariables.HARM_WITH_SERIOUS_INJURY;
+import static org.childprotection.process.ProcessVariables.INTENTIONAL_CRIME_AGAINST_CHILD;
+import static org.childprotection.process.ProcessVariables.SENTENCED_FIVE_YEARS_OR_MORE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +43,8 @@ class GuardianshipFormsTest {
       throws IOException {
     Map<String, JsonNode> minutes = fields("intervention-conference");
     assertThat(minutes).containsKeys("conferenceDate", "conferenceAttendees",
-        "conferenceDecisions", ConferenceListener.ACTIONS);
-    assertThat(minutes.get(ConferenceListener.ACTIONS).path("label").asText())
+        "conferenceDecisions", CONFERENCE_ACTIONS.name());
+    assertThat(minutes.get(CONFERENCE_ACTIONS.name()).path("label").asText())
         .contains("事项｜负责人｜完成期限");
   }
 
@@ -67,8 +71,8 @@ class GuardianshipFormsTest {
         .containsExactlyInAnyOrderElementsOf(ApplicationDecisionListener.GROUNDS);
     assertThat(values(decision.get("applicant")))
         .containsExactlyInAnyOrderElementsOf(ApplicationDecisionListener.APPLICANTS);
-    assertThat(decision).containsKeys(RestorationBars.SERIOUS_INJURY, RestorationBars.FIVE_YEARS,
-        RestorationBars.INTENTIONAL_CRIME);
+    assertThat(decision).containsKeys(HARM_WITH_SERIOUS_INJURY.name(),
+        SENTENCED_FIVE_YEARS_OR_MORE.name(), INTENTIONAL_CRIME_AGAINST_CHILD.name());
   }
 
   @Test
