@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -84,13 +85,14 @@ public class StoredAttachments {
 
   public Optional<Attachment> byId(long caseId, long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM case_attachment WHERE id = ? AND case_id = ?")
-        .params(id, caseId).query(Attachment.class).optional();
+        .params(id, caseId).query(RecordRowMapper.of(Attachment.class)).optional();
   }
 
   /** The case's attachments, oldest first, without their content. */
   public List<Attachment> ofCase(long caseId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM case_attachment WHERE case_id = ? "
-        + "ORDER BY uploaded_at, id").param(caseId).query(Attachment.class).list();
+        + "ORDER BY uploaded_at, id").param(caseId)
+        .query(RecordRowMapper.of(Attachment.class)).list();
   }
 
   /** Copies an attachment's content to the stream, a piece at a time. */

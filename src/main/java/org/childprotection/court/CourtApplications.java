@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.childprotection.registry.YearlyNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,18 +66,18 @@ public class CourtApplications {
 
   public Optional<Application> byNumber(String applicationNumber) {
     return jdbc.sql("SELECT * FROM court_application WHERE application_number = ?")
-        .param(applicationNumber).query(Application.class).optional();
+        .param(applicationNumber).query(RecordRowMapper.of(Application.class)).optional();
   }
 
   /** Locks the row until the transaction ends: two callbacks for one application queue up. */
   public Optional<Application> byNumberForUpdate(String applicationNumber) {
     return jdbc.sql("SELECT * FROM court_application WHERE application_number = ? FOR UPDATE")
-        .param(applicationNumber).query(Application.class).optional();
+        .param(applicationNumber).query(RecordRowMapper.of(Application.class)).optional();
   }
 
   public List<Application> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM court_application WHERE case_id = ? ORDER BY filed_at, id")
-        .param(caseId).query(Application.class).list();
+        .param(caseId).query(RecordRowMapper.of(Application.class)).list();
   }
 
   public void markSent(String applicationNumber) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.childprotection.discovery.LedgerRowChecker.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,7 +82,7 @@ public class LedgerImports {
 
   public Optional<LedgerImport> byId(String id) {
     return jdbc.sql("SELECT * FROM ledger_import WHERE id = ?").param(id)
-        .query(LedgerImport.class).optional();
+        .query(RecordRowMapper.of(LedgerImport.class)).optional();
   }
 
   public List<RowError> errorsOf(String id, int limit) {

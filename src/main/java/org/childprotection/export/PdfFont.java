@@ -13,12 +13,15 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font that exported PDFs embed (a subset of it, for the characters used), loaded
- * once at start-up. No Maven artifact ships a CJK font that PDF libraries can embed (the web
- * font packages hold WOFF files only), so it comes from the machine: by default Noto Sans CJK SC
- * from Debian's {@code fonts-noto-cjk} (SIL Open Font License). Without it the app runs, PDF
- * exports answer 503, the start-up log warns and the health endpoint ({@code pdfFont}) says so,
- * without turning the app's health down.
+ * The Chinese font that exported PDFs embed (a subset of it, for the characters used). No Maven
+ * artifact ships a CJK font that PDF libraries can embed (the web font packages hold WOFF files
+ * only), so it comes from the machine: by default Noto Sans CJK SC from Debian's
+ * {@code fonts-noto-cjk} (SIL Open Font License). Without it the app runs, PDF exports answer
+ * 503, the start-up log warns and the health endpoint ({@code pdfFont}) says so, without
+ * turning the app's health down.
+ *
+ * <p>At start-up only the file and, in a collection, the font's name are checked; the font
+ * itself, megabytes of glyph tables and most of a second to read, is loaded by the first export.
  */
 @Component
 public class PdfFont implements HealthIndicator {
@@ -26,47 +29,56 @@ public class PdfFont implements HealthIndicator {
   private static final Logger LOG = LoggerFactory.getLogger(PdfFont.class);
 
   private final ExportPolicy policy;
-  private final BaseFont font;
-  private final String problem;
+  private final String located;
+  private String problem;
+  private BaseFont font;
 
   public PdfFont(ExportPolicy policy) {
     this.policy = policy;
-    BaseFont loaded = null;
-    String failure = null;
+    String path = null;
     try {
-      loaded = load(policy);
+      path = locate(policy);
     } catch (Exception e) {
-      failure = Failures.describe(e);
+      problem = Failures.describe(e);
     }
-    if (loaded == null && failure == null) {
-      failure = "no such file";
-    }
-    this.font = loaded;
-    this.problem = loaded == null ? failure : null;
-    if (loaded == null) {
-      LOG.warn("PDF exports are off: the Chinese font {} ({}) could not be loaded: {}. Install "
-          + "Debian's fonts-noto-cjk or set EXPORT_FONT (minor-protection.export.font) to a "
-          + "TrueType/OpenType font with Chinese characters", policy.font(), policy.fontName(),
-          problem);
+    this.located = path;
+    if (path == null) {
+      warn(problem == null ? "no such file" : problem);
     }
   }
 
-  public Optional<BaseFont> font() {
+  public synchronized Optional<BaseFont> font() {
+    if (font == null && located != null && problem == null) {
+      try {
+        font = BaseFont.createFont(located, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+      } catch (Exception e) {
+        problem = Failures.describe(e);
+        warn(problem);
+      }
+    }
     return Optional.ofNullable(font);
   }
 
   @Override
-  public Health health() {
-    if (font != null) {
+  public synchronized Health health() {
+    if (located != null && problem == null) {
       return Health.up().withDetail("font", policy.font())
-          .withDetail("name", font.getPostscriptFontName()).build();
+          .withDetail("name", font == null ? policy.fontName() : font.getPostscriptFontName())
+          .build();
     }
     // Unknown, not down: the rest of the platform works without PDF exports.
     return Health.unknown().withDetail("font", policy.font()).withDetail("problem",
         "PDF 导出不可用：未找到中文字体，请安装 fonts-noto-cjk 或设置 EXPORT_FONT").build();
   }
 
-  private static BaseFont load(ExportPolicy policy) throws Exception {
+  private void warn(String why) {
+    LOG.warn("PDF exports are off: the Chinese font {} ({}) could not be loaded: {}. Install "
+        + "Debian's fonts-noto-cjk or set EXPORT_FONT (minor-protection.export.font) to a "
+        + "TrueType/OpenType font with Chinese characters", policy.font(), policy.fontName(), why);
+  }
+
+  /** The font as OpenPDF names it (a collection's font by its index), or null without a file. */
+  private static String locate(ExportPolicy policy) throws Exception {
     if (policy.font() == null || !Files.isReadable(Path.of(policy.font()))) {
       return null;
     }
@@ -84,6 +96,6 @@ public class PdfFont implements HealthIndicator {
       }
       path = path + "," + index;
     }
-    return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+    return path;
   }
 }

@@ -3,6 +3,7 @@ package org.childprotection.guardianship;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -71,7 +72,7 @@ public class Measures {
     return jdbc.sql("SELECT measure_type, authority, requested_by, document_number, "
             + "guardian_changed, note, taken_by, taken_at "
             + "FROM guardianship_measure WHERE case_id = ? ORDER BY taken_at, id")
-        .param(caseId).query(Measure.class).list();
+        .param(caseId).query(RecordRowMapper.of(Measure.class)).list();
   }
 
   void place(Plan p) {
@@ -97,7 +98,7 @@ public class Measures {
     return jdbc.sql("SELECT guardian_type, placement, new_guardian, judgment_number, "
             + "institution, parent_contact, child_view, decided_by, decided_at, ended_at "
             + "FROM guardianship_placement WHERE case_id = ? ORDER BY decided_at, id")
-        .param(caseId).query(Placement.class).list();
+        .param(caseId).query(RecordRowMapper.of(Placement.class)).list();
   }
 
   private static OffsetDateTime now() {

@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.childprotection.api.Failures;
 import org.childprotection.registry.IdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The quick start's cases: a handful across districts at different stages, so that a newcomer
- * finds real work in Tasklist and Cockpit. Made once, on an empty registry, in the demo profile.
- * The children are invented.
+ * finds real work in Tasklist and Cockpit. Made once, on an empty registry, in the demo profile,
+ * on a thread of their own once the app is ready: they are sample work that nobody waits for to
+ * log in, and making them runs the case code for the first time, which takes seconds. The job
+ * executor sends their notifications, as for any case. The children are invented.
  */
 @Component
 @Profile("demo")
@@ -45,7 +48,19 @@ public class DemoCases {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  public void createOnce() {
+  public void createInTheBackground() {
+    Thread maker = new Thread(() -> {
+      try {
+        createOnce();
+      } catch (RuntimeException e) {
+        LOG.warn("Demo cases not created: {}", Failures.describe(e));
+      }
+    }, "demo-cases");
+    maker.setDaemon(true);
+    maker.start();
+  }
+
+  private void createOnce() {
     if (jdbc.sql("SELECT COUNT(*) FROM protection_case").query(Long.class).single() > 0) {
       return;
     }
@@ -117,28 +132,23 @@ public class DemoCases {
     complete(instance, "assessFamily", variables);
   }
 
-  /** Runs the case's due asynchronous steps (notifications), then completes the task. */
+  /** Completes the task, again if the job executor changed the case at the same moment. */
   private void complete(String instance, String taskKey, Map<String, Object> variables) {
-    runJobs(instance);
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(taskKey).singleResult();
-    if (task == null) {
-      LOG.warn("Demo case {} did not reach {}: left where it is", instance, taskKey);
-      return;
-    }
-    engine.getTaskService().complete(task.getId(), variables);
-    runJobs(instance);
-  }
-
-  /** As the job executor would, which may not have started yet. */
-  private void runJobs(String instance) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery()
-          .processInstanceId(instance).executable().messages().list();
-      if (due.isEmpty()) {
+    for (int attempt = 1; ; attempt++) {
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey(taskKey).singleResult();
+      if (task == null) {
+        LOG.warn("Demo case {} did not reach {}: left where it is", instance, taskKey);
         return;
       }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      try {
+        engine.getTaskService().complete(task.getId(), variables);
+        return;
+      } catch (OptimisticLockingException concurrentJob) {
+        if (attempt == 3) {
+          throw concurrentJob;
+        }
+      }
     }
   }
 }

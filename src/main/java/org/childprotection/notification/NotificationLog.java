@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,6 +58,6 @@ public class NotificationLog {
             + "ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
         .param("groups", groups)
         .param("limit", limit)
-        .query(Entry.class).list();
+        .query(RecordRowMapper.of(Entry.class)).list();
   }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The quick start's people (SPEC section 2): one user per member unit and the social workers of
@@ -23,9 +24,12 @@ public class DemoUsers implements InitializingBean {
   static final String DEMO_ADMINISTRATOR = "demo";
 
   private final IdentityService identity;
+  private final TransactionTemplate transaction;
 
-  public DemoUsers(ProcessEngine engine, OrganisationSetup organisation) {
+  public DemoUsers(ProcessEngine engine, OrganisationSetup organisation,
+      TransactionTemplate transaction) {
     this.identity = engine.getIdentityService();
+    this.transaction = transaction;
   }
 
   /** User id to group id. */
@@ -43,14 +47,15 @@ public class DemoUsers implements InitializingBean {
     return users;
   }
 
+  /** In one transaction, as the organisation: not a commit per user and membership. */
   @Override
   public void afterPropertiesSet() {
-    users().forEach((userId, groupId) -> {
+    transaction.executeWithoutResult(status -> users().forEach((userId, groupId) -> {
       String unitName = MemberUnit.ofGroupId(groupId).map(MemberUnit::chineseName)
           .orElseGet(() -> District.ofCode(groupId.substring("district-".length()))
               .map(d -> d.chineseName() + "社工").orElseThrow());
       ensureUser(identity, userId, userId, "演示", unitName);
       ensureMembership(identity, userId, groupId);
-    });
+    }));
   }
 }

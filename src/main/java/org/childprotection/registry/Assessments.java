@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.childprotection.assessment.RiskScore;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +50,6 @@ public class Assessments {
 
   public List<Assessment> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM assessment WHERE case_id = ? ORDER BY assessed_at, id")
-        .param(caseId).query(Assessment.class).list();
+        .param(caseId).query(RecordRowMapper.of(Assessment.class)).list();
   }
 }

@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +46,7 @@ public class AuditLog {
     }
     return jdbc.sql("SELECT at, user_id, action, case_number FROM audit_log "
             + "WHERE case_number IN (:numbers) ORDER BY at DESC, id DESC")
-        .param("numbers", caseNumbers).query(Entry.class).list();
+        .param("numbers", caseNumbers).query(RecordRowMapper.of(Entry.class)).list();
   }
 
   /** The Chinese name of an action, or the code for one not named here. */

@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,11 +36,11 @@ public class CaseNotes {
 
   public Optional<StoredNote> byId(long id) {
     return jdbc.sql("SELECT * FROM case_note WHERE id = ?").param(id)
-        .query(StoredNote.class).optional();
+        .query(RecordRowMapper.of(StoredNote.class)).optional();
   }
 
   public List<StoredNote> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM case_note WHERE case_id = ? ORDER BY created_at, id")
-        .param(caseId).query(StoredNote.class).list();
+        .param(caseId).query(RecordRowMapper.of(StoredNote.class)).list();
   }
 }

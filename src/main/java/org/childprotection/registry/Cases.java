@@ -2,6 +2,7 @@ package org.childprotection.registry;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -55,29 +56,30 @@ public class Cases {
 
   public Optional<Case> openCaseOfChild(long childId) {
     return jdbc.sql("SELECT * FROM protection_case WHERE open_child_id = ?").param(childId)
-        .query(Case.class).optional();
+        .query(RecordRowMapper.of(Case.class)).optional();
   }
 
   public Optional<Case> byNumber(String caseNumber) {
     return jdbc.sql("SELECT * FROM protection_case WHERE case_number = ?").param(caseNumber)
-        .query(Case.class).optional();
+        .query(RecordRowMapper.of(Case.class)).optional();
   }
 
   /** The case whose process instance is this one (the root of the case's family), if any. */
   public Optional<Case> byProcessInstance(String processInstanceId) {
     return jdbc.sql("SELECT * FROM protection_case WHERE process_instance_id = ?")
-        .param(processInstanceId).query(Case.class).optional();
+        .param(processInstanceId).query(RecordRowMapper.of(Case.class)).optional();
   }
 
   /** Every case of the child, open and closed, newest first. */
   public java.util.List<Case> ofChild(long childId) {
     return jdbc.sql("SELECT * FROM protection_case WHERE child_id = ? "
-            + "ORDER BY opened_at DESC, id DESC").param(childId).query(Case.class).list();
+            + "ORDER BY opened_at DESC, id DESC").param(childId)
+        .query(RecordRowMapper.of(Case.class)).list();
   }
 
   public Case byId(long id) {
     return jdbc.sql("SELECT * FROM protection_case WHERE id = ?").param(id)
-        .query(Case.class).single();
+        .query(RecordRowMapper.of(Case.class)).single();
   }
 
   public void linkProcessInstance(long caseId, String processInstanceId) {

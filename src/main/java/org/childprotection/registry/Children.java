@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,7 +42,7 @@ public class Children {
 
   public Optional<Child> byIdNumber(String idNumber) {
     return jdbc.sql("SELECT * FROM child WHERE id_number = ?").param(idNumber)
-        .query(Child.class).optional();
+        .query(RecordRowMapper.of(Child.class)).optional();
   }
 
   /** Without an ID number, the same name, birth date (or both unknown) and district. */
@@ -51,11 +52,12 @@ public class Children {
               AND (birth_date = ? OR (birth_date IS NULL AND CAST(? AS DATE) IS NULL))
             ORDER BY id""")
         .params(name, district, birthDate, birthDate)
-        .query(Child.class).list().stream().findFirst();
+        .query(RecordRowMapper.of(Child.class)).list().stream().findFirst();
   }
 
   public Child byId(long id) {
-    return jdbc.sql("SELECT * FROM child WHERE id = ?").param(id).query(Child.class).single();
+    return jdbc.sql("SELECT * FROM child WHERE id = ?").param(id)
+        .query(RecordRowMapper.of(Child.class)).single();
   }
 
   public long insert(Child child) {
@@ -86,7 +88,7 @@ public class Children {
 
   public List<Guardian> guardians(long childId) {
     return jdbc.sql("SELECT name, relation, phone, status FROM guardian WHERE child_id = ? "
-            + "ORDER BY id").param(childId).query(Guardian.class).list();
+            + "ORDER BY id").param(childId).query(RecordRowMapper.of(Guardian.class)).list();
   }
 
   static OffsetDateTime now() {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.childprotection.config.PlatformIdentity;
+import org.childprotection.config.RecordRowMapper;
 import org.childprotection.registry.Cases.Case;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class InstanceCases {
     }
     Map<String, Case> caseOfRoot = new HashMap<>();
     jdbc.sql("SELECT * FROM protection_case WHERE process_instance_id IN (:roots)")
-        .param("roots", new HashSet<>(rootOf.values())).query(Case.class).list()
+        .param("roots", new HashSet<>(rootOf.values())).query(RecordRowMapper.of(Case.class)).list()
         .forEach(c -> caseOfRoot.put(c.processInstanceId(), c));
     rootOf.forEach((instance, root) -> {
       Case found = caseOfRoot.get(root);

@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,11 +43,11 @@ public class Referrals {
   /** The referral a unit's task answers. */
   public java.util.Optional<Referral> byTask(String taskId) {
     return jdbc.sql("SELECT * FROM referral WHERE task_id = ?").param(taskId)
-        .query(Referral.class).optional();
+        .query(RecordRowMapper.of(Referral.class)).optional();
   }
 
   public List<Referral> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM referral WHERE case_id = ? ORDER BY created_at, id")
-        .param(caseId).query(Referral.class).list();
+        .param(caseId).query(RecordRowMapper.of(Referral.class)).list();
   }
 }

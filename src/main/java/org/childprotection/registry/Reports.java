@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +25,7 @@ public class Reports {
 
   public Optional<Report> byTicket(String channel, String channelTicketId) {
     return jdbc.sql("SELECT * FROM report WHERE channel = ? AND channel_ticket_id = ?")
-        .params(channel, channelTicketId).query(Report.class).optional();
+        .params(channel, channelTicketId).query(RecordRowMapper.of(Report.class)).optional();
   }
 
   public void insert(Report report) {
@@ -43,6 +44,6 @@ public class Reports {
 
   public List<Report> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM report WHERE case_id = ? ORDER BY received_at, id")
-        .param(caseId).query(Report.class).list();
+        .param(caseId).query(RecordRowMapper.of(Report.class)).list();
   }
 }

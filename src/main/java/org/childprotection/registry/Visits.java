@@ -2,6 +2,7 @@ package org.childprotection.registry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +31,6 @@ public class Visits {
 
   public List<Visit> ofCase(long caseId) {
     return jdbc.sql("SELECT * FROM visit WHERE case_id = ? ORDER BY visited_at, id")
-        .param(caseId).query(Visit.class).list();
+        .param(caseId).query(RecordRowMapper.of(Visit.class)).list();
   }
 }

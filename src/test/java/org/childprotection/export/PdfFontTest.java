@@ -24,6 +24,15 @@ class PdfFontTest {
     assertThat(font.health().getStatus()).isEqualTo(Status.UP);
   }
 
+  /** Checked at start-up, loaded by the first export: the health says UP before. */
+  @Test
+  void aFoundFontIsUpBeforeTheFirstExportLoadsIt() {
+    PdfFont font = new PdfFont(new ExportPolicy(NOTO, "NotoSansCJKsc-Regular"));
+    assertThat(font.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(font.health().getDetails()).containsEntry("name", "NotoSansCJKsc-Regular");
+    assertThat(font.font()).isPresent();
+  }
+
   @Test
   void aMissingFontLeavesPdfExportsOffAndSaysSo() {
     PdfFont font = new PdfFont(new ExportPolicy("/nonexistent/font.ttc", "NotoSansCJKsc-Regular"));

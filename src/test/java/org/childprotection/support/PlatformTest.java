@@ -18,12 +18,13 @@ import org.springframework.test.context.ActiveProfiles;
  * tests by default). The job executor is off (test configuration): tests run the jobs they
  * expect with the {@link ProcessDriver}, so every step is deterministic. Process coverage is
  * collected for every such test; the scenario tests ({@link ScenarioTest}) walk the models' paths.
+ * The SQLExceptions of the app's JDBC calls are noted ({@link SqlExceptions}).
  */
 @SpringBootTest(classes = MinorProtectionApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @AutoConfigureObservability
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SqlExceptions.class})
 public abstract class PlatformTest {
 
   @LocalServerPort
