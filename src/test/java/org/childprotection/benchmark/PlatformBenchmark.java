@@ -56,9 +56,10 @@ class PlatformBenchmark {
   private static final String TRIAGE = "triage";
   private static final String ASSESSMENT_FORK = "Gateway_AssessmentFork";
   private static final String FIRST_CONTACT = "firstContact";
-  /** The center's answers to a triage: not urgent, to be assessed in the district. */
+  /** The center's triage: not urgent, level yellow, to be assessed in the district. */
   private static final String TRIAGE_ANSWERS =
       "{\"variables\":{\"urgent\":{\"value\":false,\"type\":\"Boolean\"},"
+      + "\"triageLevel\":{\"value\":\"YELLOW\",\"type\":\"String\"},"
       + "\"triageOutcome\":{\"value\":\"ASSESS\",\"type\":\"String\"},"
       + "\"confirmedCategories\":{\"value\":\"[\\\"LEFT_BEHIND\\\"]\",\"type\":\"Json\"}}}";
   /** One open case in so many is past triage, in its district's hands. */
@@ -212,7 +213,8 @@ class PlatformBenchmark {
 
   /**
    * A filter of ours as one demo user opens it in Tasklist: the filters sort by due date, and
-   * Tasklist adds its own default order (newest first) and asks for active tasks only.
+   * so does our Tasklist's default sorting (scripts/task-list-sorting.js), which Tasklist adds
+   * after the filter's; it asks for active tasks only.
    */
   private record TaskListView(String figure, String user, String filter) {}
 
@@ -226,10 +228,10 @@ class PlatformBenchmark {
   /** Tasklist's first page: the query in the path, and again in the body. */
   private static final String FIRST_PAGE =
       "/list?firstResult=0&maxResults=" + PAGE_SIZE;
-  /** The body Tasklist posts for a filter's first page (its default sorting, active tasks). */
+  /** The body Tasklist posts for a filter's first page (our default sorting, active tasks). */
   private static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],"
       + "\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":" + PAGE_SIZE + ","
-      + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+      + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
 
   private Map<TaskListView, LoadMeasurement.Latencies> taskListLatencies(BenchApp app) {
     log("task lists with %,d open cases:", openCases(app.engine()));

@@ -87,9 +87,9 @@ class AuthorizationQueriesTest extends PlatformTest {
         .orderByTaskId().asc());
     shapes.put("offered to my groups", (q, c) -> q.taskCandidateGroupIn(c.groups())
         .orderByDueDate().asc().orderByTaskId().asc());
-    shapes.put("offered to my groups, a page as Tasklist sorts it", (q, c) -> q
-        .taskCandidateGroupIn(c.groups()).active().orderByDueDate().asc()
-        .orderByTaskCreateTime().desc().orderByTaskId().asc());
+    shapes.put("offered to my groups, a page as Tasklist asks", (q, c) -> q
+        .taskCandidateGroupIn(c.groups()).active().orderByDueDate().asc().orderByDueDate().asc()
+        .orderByTaskId().asc());
     // The shared task is offered to two of these groups, a police task to police twice.
     shapes.put("offered to several groups", (q, c) -> q
         .taskCandidateGroupIn(List.of("education", "district-gulou", "district-qixia", "police"))
@@ -167,7 +167,8 @@ class AuthorizationQueriesTest extends PlatformTest {
 
   /**
    * Our filters (我的任务, 本组待办, 全部任务) as Tasklist opens them, for every caller who may read
-   * them: Tasklist adds its default order (newest first) and asks for active tasks only.
+   * them: Tasklist adds its sorting (ours: by due date) after the filter's and asks for active
+   * tasks only.
    */
   @Test
   void everyFilterShowsWhatTheEnginesOwnStatementsShow() {
@@ -178,7 +179,7 @@ class AuthorizationQueriesTest extends PlatformTest {
           .list())) {
         String what = id + ", " + filter.getName();
         Supplier<List<Task>> list = () -> engine.getFilterService().list(filter.getId(),
-            query().active().orderByTaskCreateTime().desc());
+            query().active().orderByDueDate().asc());
         Supplier<Long> count = () -> engine.getFilterService().count(filter.getId(),
             query().active());
         List<String> ours = ids(as(caller, list));
@@ -186,8 +187,8 @@ class AuthorizationQueriesTest extends PlatformTest {
 
         assertThat(as(caller, count)).as(what + ": count")
             .isEqualTo(withEngineStatements(() -> as(caller, count)));
-        // Other tests' tasks share due dates and creation times: compare the set, and the
-        // order only of our probe's tasks.
+        // Other tests' tasks share due dates: compare the set, and the order only of our
+        // probe's tasks.
         assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(engines)
             .doesNotHaveDuplicates();
         assertThat(probeTasksIn(ours)).as(what + ": order").isEqualTo(probeTasksIn(engines));
