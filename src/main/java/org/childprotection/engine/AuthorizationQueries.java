@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 /**
  * Three of the engine's statements that read the authorization table, in versions that stay
  * fast when it holds one row per open task (the SQL and why are in
- * {@code AuthorizationQueries.xml}): a task list page, its count, and the groups that hold any
- * authorization, which the engine asks for in every command a user runs.
+ * {@code AuthorizationQueries.xml}): a task list page (also of the tasks offered to a user's
+ * groups), its count, and the groups that hold any authorization, which the engine asks for in
+ * every command a user runs.
  *
  * <p>{@link #install} adds them to the engine's MyBatis configuration and points the engine's
  * statement names at them. The static methods are called from the mapping.
@@ -91,6 +92,30 @@ public final class AuthorizationQueries {
         return true;
       }
     }
+    return sortsByRelation(query);
+  }
+
+  /**
+   * Whether a task can come twice only once per offer to one of the groups asked for: one
+   * query (no "or"), candidate groups and no other identity-link criterion, sorted by the
+   * task's own columns. The engine joins one row per such offer; a page that keeps only each
+   * task's first offer needs no DISTINCT.
+   */
+  public static boolean repeatsOncePerGroupOffer(TaskQueryImpl query) {
+    if (query.getQueries().size() != 1 || sortsByRelation(query)) {
+      return false;
+    }
+    List<String> groups = query.getCandidateGroups();
+    return query.getCandidateUser() == null
+        && groups != null && !groups.isEmpty()
+        && query.getCandidateGroupLike() == null
+        && query.getInvolvedUser() == null
+        && !Boolean.TRUE.equals(query.isWithCandidateGroups())
+        && !Boolean.TRUE.equals(query.isWithCandidateUsers());
+  }
+
+  /** Whether a page is sorted by something the engine joins for it (variables). */
+  private static boolean sortsByRelation(TaskQueryImpl query) {
     List<QueryOrderingProperty> ordering = query.getOrderingProperties();
     return ordering != null && ordering.stream().anyMatch(o -> o.getRelation() != null);
   }

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Our versions of the engine's statements (AuthorizationQueries.xml) return what the engine's
- * own return: the task query for every kind of caller and the query shapes Tasklist and our API
- * use (the same tasks, in the same order, and the same counts), and the groups that hold
- * authorizations.
+ * own return: the task query for every kind of caller, the query shapes Tasklist and our API
+ * use and our Tasklist filters (the same tasks, in the same order, and the same counts), and
+ * the groups that hold authorizations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationQueriesTest extends PlatformTest {
@@ -70,6 +71,10 @@ class AuthorizationQueriesTest extends PlatformTest {
       }
       engine.getRuntimeService().startProcessInstanceByKey(PROBE, variables);
     }
+    // One task offered to the same group twice: the engine's join then meets it twice.
+    Task offeredTwice = query().processDefinitionKey(PROBE).taskDefinitionKey("police")
+        .listPage(0, 1).get(0);
+    engine.getTaskService().addCandidateGroup(offeredTwice.getId(), "police");
 
     // Shapes over every task break ties of equal (or no) due dates by id: other tests of the
     // same platform leave many such tasks, which the database may return in any order.
@@ -81,6 +86,13 @@ class AuthorizationQueriesTest extends PlatformTest {
     shapes.put("assigned to me", (q, c) -> q.taskAssignee(c.id()).orderByDueDate().asc()
         .orderByTaskId().asc());
     shapes.put("offered to my groups", (q, c) -> q.taskCandidateGroupIn(c.groups())
+        .orderByDueDate().asc().orderByTaskId().asc());
+    shapes.put("offered to my groups, a page as Tasklist asks", (q, c) -> q
+        .taskCandidateGroupIn(c.groups()).active().orderByDueDate().asc().orderByDueDate().asc()
+        .orderByTaskId().asc());
+    // The shared task is offered to two of these groups, a police task to police twice.
+    shapes.put("offered to several groups", (q, c) -> q
+        .taskCandidateGroupIn(List.of("education", "district-gulou", "district-qixia", "police"))
         .orderByDueDate().asc().orderByTaskId().asc());
     shapes.put("offered to me or my groups", (q, c) -> q.processDefinitionKey(PROBE)
         .or().taskCandidateUser(c.id()).taskCandidateGroupIn(c.groups()).endOr()
@@ -151,6 +163,39 @@ class AuthorizationQueriesTest extends PlatformTest {
       }
     }
     assertThat(compared).isEqualTo(CALLERS.size() * shapes.size());
+  }
+
+  /**
+   * Our filters (我的任务, 本组待办, 全部任务) as Tasklist opens them, for every caller who may read
+   * them: Tasklist adds its sorting (ours: by due date) after the filter's and asks for active
+   * tasks only.
+   */
+  @Test
+  void everyFilterShowsWhatTheEnginesOwnStatementsShow() {
+    int compared = 0;
+    for (String id : CALLERS) {
+      Caller caller = caller(id);
+      for (Filter filter : as(caller, () -> engine.getFilterService().createTaskFilterQuery()
+          .list())) {
+        String what = id + ", " + filter.getName();
+        Supplier<List<Task>> list = () -> engine.getFilterService().list(filter.getId(),
+            query().active().orderByDueDate().asc());
+        Supplier<Long> count = () -> engine.getFilterService().count(filter.getId(),
+            query().active());
+        List<String> ours = ids(as(caller, list));
+        List<String> engines = ids(withEngineStatements(() -> as(caller, list)));
+
+        assertThat(as(caller, count)).as(what + ": count")
+            .isEqualTo(withEngineStatements(() -> as(caller, count)));
+        // Other tests' tasks share due dates: compare the set, and the order only of our
+        // probe's tasks.
+        assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(engines)
+            .doesNotHaveDuplicates();
+        assertThat(probeTasksIn(ours)).as(what + ": order").isEqualTo(probeTasksIn(engines));
+        compared++;
+      }
+    }
+    assertThat(compared).as("filters compared").isGreaterThanOrEqualTo(2 * CALLERS.size());
   }
 
   @Test
