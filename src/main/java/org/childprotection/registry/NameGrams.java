@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,22 +82,32 @@ public class NameGrams {
     insert(GUARDIAN, childAndGuardianNames);
   }
 
+  /**
+   * All pieces in one statement, as two arrays the database unnests: a ledger writes several
+   * pieces for every row, and a JDBC batch would bind three parameters for each of them.
+   */
   private void insert(String kind, List<Map.Entry<Long, String>> owners) {
-    List<Map.Entry<Long, String>> rows = new ArrayList<>();
+    List<String> pieces = new ArrayList<>();
+    List<Long> ownerIds = new ArrayList<>();
     for (Map.Entry<Long, String> owner : owners) {
       for (String gram : of(owner.getValue())) {
-        rows.add(Map.entry(owner.getKey(), gram));
+        pieces.add(gram);
+        ownerIds.add(owner.getKey());
       }
     }
-    if (!rows.isEmpty()) {
-      // Typed parameters: a ledger writes a few pieces for every row, and binding untyped
-      // values costs more than the rows themselves.
-      jdbc.batchUpdate("INSERT INTO name_gram (gram, owner_kind, owner_id) VALUES (?, ?, ?)",
-          rows, rows.size(), (ps, row) -> {
-            ps.setString(1, row.getValue());
-            ps.setString(2, kind);
-            ps.setLong(3, row.getKey());
-          });
+    if (pieces.isEmpty()) {
+      return;
     }
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO name_gram (gram, owner_kind, owner_id)
+          SELECT piece.gram, CAST(? AS CHAR(1)), piece.owner_id
+          FROM UNNEST(CAST(? AS VARCHAR(8) ARRAY), CAST(? AS BIGINT ARRAY))
+            AS piece (gram, owner_id)""");
+      insert.setString(1, kind);
+      insert.setArray(2, connection.createArrayOf("VARCHAR", pieces.toArray()));
+      insert.setArray(3, connection.createArrayOf("BIGINT", ownerIds.toArray()));
+      return insert;
+    });
   }
 }
