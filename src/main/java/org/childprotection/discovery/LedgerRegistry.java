@@ -1,6 +1,8 @@
 package org.childprotection.discovery;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.childprotection.registry.Children;
 import org.childprotection.registry.NameGrams;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -200,17 +203,32 @@ class LedgerRegistry {
   }
 
   private Map<String, Known> knownByIdNumber(List<LedgerRow> rows) {
-    List<String> numbers = rows.stream().map(LedgerRow::idNumber)
-        .filter(Objects::nonNull).distinct().toList();
+    Object[] numbers = rows.stream().map(LedgerRow::idNumber).filter(Objects::nonNull)
+        .distinct().toArray();
     Map<String, Known> known = new HashMap<>();
-    if (numbers.isEmpty()) {
-      return known;
+    if (numbers.length > 0) {
+      jdbc.query(connection -> {
+        PreparedStatement select = plannedEachTime(connection.prepareStatement(
+            "SELECT id, id_number, name FROM child WHERE id_number = ANY(?)"));
+        select.setArray(1, connection.createArrayOf("VARCHAR", numbers));
+        return select;
+      }, rs -> {
+        known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));
+      });
     }
-    named.query("SELECT id, id_number, name FROM child WHERE id_number IN (:numbers)",
-        new MapSqlParameterSource("numbers", numbers),
-        rs -> {
-          known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));
-        });
     return known;
+  }
+
+  /**
+   * Planned anew on every run, for the table as it is then. A first ledger fills a nearly empty
+   * child table; PostgreSQL would keep the plan it made for the table when it was small (read
+   * the whole table) until the next automatic analysis, a minute or more of batches later.
+   */
+  private static PreparedStatement plannedEachTime(PreparedStatement statement)
+      throws SQLException {
+    if (statement.isWrapperFor(PGStatement.class)) {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
+    return statement;
   }
 }

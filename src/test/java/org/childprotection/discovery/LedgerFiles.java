@@ -69,7 +69,7 @@ public final class LedgerFiles {
     String report = "/api/ledgers/" + accepted.json().get("id").asText();
     JsonNode status;
     while ((status = qixia.get(report).json()).get("status").asText().equals("RUNNING")) {
-      Thread.sleep(100);
+      Thread.sleep(500);
     }
     return status;
   }
