@@ -1,31 +1,18 @@
 package org.childprotection.discovery;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.childprotection.api.Failures;
-import org.childprotection.assessment.ScoringPolicy;
 import org.childprotection.discovery.LedgerImports.Progress;
 import org.childprotection.discovery.LedgerRowChecker.Problem;
-import org.childprotection.intake.Channel;
 import org.childprotection.intake.IntakePolicy;
-import org.childprotection.intake.IntakeResult;
-import org.childprotection.intake.IntakeService;
-import org.childprotection.intake.ReportRequest;
-import org.childprotection.intake.ReportValidator;
 import org.childprotection.organisation.District;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,25 +26,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a district's 基础台帐 in the background: reads it as a stream, checks every row,
- * registers the accepted ones in batches, and opens a case through the intake (channel LEDGER)
- * for every row marked at risk or whose data trips a RED override. Progress is saved after each
- * batch. Each at-risk row's ticket is a digest of the row, so importing the same file again
- * changes nothing.
+ * registers the accepted ones in batches, and has {@link LedgerCaseOpener} open a case for every
+ * row at risk. A batch's cases are opened while the next batch is read and registered; once
+ * they have all ended, the batch's problems and the import's progress are saved. Importing the
+ * same file again changes nothing.
  */
 @Service
 public class LedgerImporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerImporter.class);
-  /** A guardian in this state cannot care for the child. */
-  private static final Set<String> NO_CARE = Set.of("死亡", "失踪", "服刑", "强制戒毒", "戒毒");
 
   private final LedgerImports imports;
   private final LedgerRegistry registry;
-  private final IntakeService intake;
-  private final ReportValidator reportValidator;
+  private final LedgerCaseOpener caseOpener;
   private final LedgerPolicy policy;
   private final IntakePolicy intakePolicy;
-  private final ScoringPolicy scoring;
   private final TransactionTemplate transaction;
   private final ThreadPoolTaskExecutor executor;
   private final Clock clock;
@@ -65,16 +48,14 @@ public class LedgerImporter {
   private final String node = "node-" + UUID.randomUUID();
   private volatile ThreadPoolTaskScheduler heartbeat;
 
-  public LedgerImporter(LedgerImports imports, LedgerRegistry registry, IntakeService intake,
-      ReportValidator reportValidator, LedgerPolicy policy, IntakePolicy intakePolicy,
-      ScoringPolicy scoring, TransactionTemplate transaction, Clock clock) {
+  public LedgerImporter(LedgerImports imports, LedgerRegistry registry,
+      LedgerCaseOpener caseOpener, LedgerPolicy policy, IntakePolicy intakePolicy,
+      TransactionTemplate transaction, Clock clock) {
     this.imports = imports;
     this.registry = registry;
-    this.intake = intake;
-    this.reportValidator = reportValidator;
+    this.caseOpener = caseOpener;
     this.policy = policy;
     this.intakePolicy = intakePolicy;
-    this.scoring = scoring;
     this.transaction = transaction;
     this.clock = clock;
     // Imports run beside the requests; an uploaded file waits in the queue until its turn.
@@ -145,15 +126,16 @@ public class LedgerImporter {
         throw new LedgerFile.UnreadableLedgerException("文件为空：没有表头和数据", null);
       }
       run.flush();
+      run.finishOpening();
       imports.finish(id, "DONE", null);
       LOG.info("Ledger import {} of {} done: {} rows", id, district.code(), run.rowsRead);
     } catch (LedgerFile.UnreadableLedgerException e) {
-      run.saveProgress();
+      run.settle();
       imports.finish(id, "FAILED", e.getMessage());
     } catch (RuntimeException e) {
       // Not the exception itself: its message can quote a row of the ledger.
       LOG.error("Ledger import {} failed: {}", id, Failures.describe(e));
-      run.saveProgress();
+      run.settle();
       imports.finish(id, "FAILED", "导入失败：系统错误，请稍后重新导入（重复导入不会产生重复数据）");
     } finally {
       try {
@@ -180,6 +162,8 @@ public class LedgerImporter {
     private int duplicates;
     private int casesOpened;
     private int reportedErrors;
+    /** The last batch registered, while its cases are opened. */
+    private OpeningBatch opening;
 
     Run(String id, District district, String userId) {
       this.id = id;
@@ -205,36 +189,69 @@ public class LedgerImporter {
         rejected++;
         @SuppressWarnings("unchecked")
         List<Problem> rowProblems = (List<Problem>) checked;
-        for (Problem problem : rowProblems) {
-          if (reportedErrors++ < policy.maxReportedErrors()) {
-            problems.add(problem);
-          }
-        }
+        rowProblems.forEach(problem -> report(problem, problems));
       }
       if (batch.size() >= policy.batchSize()) {
         flush();
       }
     }
 
+    /**
+     * Registers the batch and starts opening its cases; then waits for the previous batch's
+     * cases, which were opened meanwhile.
+     */
     void flush() {
       List<LedgerRow> rows = distinctChildren(batch);
       transaction.executeWithoutResult(status -> {
-        List<LedgerRegistry.Registered> registered = registry.register(rows);
-        for (LedgerRegistry.Registered child : registered) {
+        for (LedgerRegistry.Registered child : registry.register(rows)) {
           if (child.known()) {
             duplicates++;
           }
         }
-        imports.errors(id, problems);
       });
-      for (LedgerRow row : rows) {
-        if (row.atRisk() || tripsRedOverride(row)) {
-          openCase(row);
-        }
-      }
+      LedgerCaseOpener.Opening cases = caseOpener.open(id, district, rows, userId);
+      finishOpening();
+      opening = new OpeningBatch(cases, rowsRead, accepted, rejected, duplicates,
+          List.copyOf(problems));
       batch.clear();
       problems.clear();
-      saveProgress();
+    }
+
+    /** Once the cases of the batch being opened have ended: its problems and the progress. */
+    void finishOpening() {
+      if (opening == null) {
+        return;
+      }
+      OpeningBatch done = opening;
+      opening = null;
+      LedgerCaseOpener.Opened opened = done.cases().await();
+      casesOpened += opened.casesOpened();
+      List<Problem> batchProblems = new ArrayList<>(done.problems());
+      opened.problems().forEach(problem -> report(problem, batchProblems));
+      transaction.executeWithoutResult(status -> {
+        imports.errors(id, batchProblems);
+        imports.progress(id, new Progress(done.rowsRead(), done.accepted(), done.rejected(),
+            done.duplicates(), casesOpened));
+      });
+      if (opened.systemFailure() != null) {
+        throw opened.systemFailure();
+      }
+    }
+
+    /** After a failure: the counts as far as they got, once no case is being opened. */
+    void settle() {
+      try {
+        finishOpening();
+      } catch (RuntimeException alreadyFailing) {
+        // the import fails for its first failure, logged and reported already
+      }
+      imports.progress(id, new Progress(rowsRead, accepted, rejected, duplicates, casesOpened));
+    }
+
+    private void report(Problem problem, List<Problem> into) {
+      if (reportedErrors++ < policy.maxReportedErrors()) {
+        into.add(problem);
+      }
     }
 
     /** A child twice in the batch is registered once, with the later row (updated, not doubled). */
@@ -251,62 +268,9 @@ public class LedgerImporter {
       }
       return new ArrayList<>(byChild.values());
     }
-
-    private void openCase(LedgerRow row) {
-      ReportRequest report = toReport(row);
-      if (!reportValidator.check(report).isEmpty()) {
-        problems.add(new Problem(row.number(), "身份证号", "该行数据不足以立案，请核对后重新导入"));
-        return;
-      }
-      IntakeResult result = intake.receive(report, userId);
-      if (result.isNewCase()) {
-        casesOpened++;
-      }
-    }
-
-    private boolean tripsRedOverride(LedgerRow row) {
-      if (row.birthDate() == null || row.guardianStatus().isEmpty()) {
-        return false;
-      }
-      int age = Period.between(row.birthDate(), LocalDate.now(clock)).getYears();
-      return age < scoring.article21().withoutCareUnderAge()
-          && NO_CARE.stream().anyMatch(row.guardianStatus()::contains);
-    }
-
-    private ReportRequest toReport(LedgerRow row) {
-      return new ReportRequest(Channel.LEDGER.name(), "ledger:" + digest(row), null,
-          new ReportRequest.Reporter(null, null, "LEDGER", district.chineseName() + "民政摸底排查"),
-          new ReportRequest.Child(row.name(), row.idNumber(), row.gender(),
-              row.birthDate() == null ? null : row.birthDate().toString(), null,
-              row.household()),
-          new ReportRequest.Location(row.district(), blankToNull(row.street()),
-              blankToNull(row.community()), blankToNull(row.address())),
-          row.categories(), false,
-          "基础台帐摸底排查" + (row.atRisk() ? "：存在风险" : "：达到直接定级情形")
-              + (row.note().isEmpty() ? "" : "。备注：" + row.note()),
-          row.guardianName().isEmpty() ? null : List.of(new ReportRequest.Guardian(
-              row.guardianName(), row.guardianRelation(), blankToNull(row.phone()),
-              row.guardianStatus())));
-    }
-
-    void saveProgress() {
-      imports.progress(id, new Progress(rowsRead, accepted, rejected, duplicates, casesOpened));
-    }
   }
 
-  /** The same row, imported again, is the same ticket: a report never arrives twice. */
-  private static String digest(LedgerRow row) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] hash = sha.digest(row.toString().replaceFirst("number=\\d+, ", "")
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
+  /** A registered batch whose cases are being opened, and the counts as of its last row. */
+  private record OpeningBatch(LedgerCaseOpener.Opening cases, int rowsRead, int accepted,
+      int rejected, int duplicates, List<Problem> problems) {}
 }

@@ -1,15 +1,21 @@
 package org.childprotection.discovery;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
 import org.childprotection.registry.Children;
 import org.childprotection.registry.NameGrams;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,7 +23,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Registers a batch of ledger rows in the registry: children known by ID number are updated,
- * the others inserted, in JDBC batches; guardians are added once.
+ * the others inserted, in JDBC batches; guardians are added once. Whom the registry knows is
+ * asked once per batch, never row by row.
  */
 @Repository
 class LedgerRegistry {
@@ -37,7 +44,7 @@ class LedgerRegistry {
 
   /** Registers the rows; returns the child id of each row, in order, and whether it was known. */
   List<Registered> register(List<LedgerRow> rows) {
-    Map<String, Long> known = knownIds(rows);
+    Map<String, Known> known = knownByIdNumber(rows);
     List<LedgerRow> inserts = new ArrayList<>();
     List<LedgerRow> updates = new ArrayList<>();
     for (LedgerRow row : rows) {
@@ -79,20 +86,28 @@ class LedgerRegistry {
           ps.setObject(9, now);
           ps.setString(10, row.idNumber());
         });
-    Map<String, Long> ids = knownIds(rows);
-    Map<Long, String> names = new HashMap<>();
-    for (LedgerRow row : rows) {
-      if (row.idNumber() != null) {
-        names.put(ids.get(row.idNumber()), row.name());
+    Map<String, Known> inserted = knownByIdNumber(inserts);
+    Map<Long, String> newNames = new HashMap<>();
+    inserts.forEach(row -> newNames.put(inserted.get(row.idNumber()).id(), row.name()));
+    grams.newChildrenNamed(newNames);
+    Map<Long, String> newerNames = new HashMap<>();
+    for (LedgerRow row : updates) {
+      Known before = known.get(row.idNumber());
+      if (!before.name().equals(row.name())) {
+        newerNames.put(before.id(), row.name());
       }
     }
-    grams.childrenNamed(names);
+    grams.childrenNamed(newerNames);
+
+    Map<LedgerRow, Registered> withoutIdNumber = registerWithoutIdNumber(rows);
     List<Registered> registered = new ArrayList<>();
     for (LedgerRow row : rows) {
-      if (row.idNumber() != null) {
-        registered.add(new Registered(ids.get(row.idNumber()), known.containsKey(row.idNumber())));
+      if (row.idNumber() == null) {
+        registered.add(withoutIdNumber.get(row));
+      } else if (known.containsKey(row.idNumber())) {
+        registered.add(new Registered(known.get(row.idNumber()).id(), true));
       } else {
-        registered.add(registerWithoutIdNumber(row));
+        registered.add(new Registered(inserted.get(row.idNumber()).id(), false));
       }
     }
     addGuardians(rows, registered);
@@ -102,20 +117,50 @@ class LedgerRegistry {
   /** The child of a row and whether the registry knew them before. */
   record Registered(long childId, boolean known) {}
 
-  private Registered registerWithoutIdNumber(LedgerRow row) {
-    Optional<Children.Child> known =
-        children.byNameAndBirth(row.name(), row.birthDate(), row.district());
-    if (known.isPresent()) {
-      return new Registered(known.get().id(), true);
+  /** A child the registry knows, under the name it knows them by. */
+  private record Known(long id, String name) {}
+
+  /**
+   * Rows without an ID number are the same child as a registered child without one of the same
+   * name, birth date (or both unknown) and district; the others are registered one by one (a
+   * new child's id comes back from its own insert).
+   */
+  private Map<LedgerRow, Registered> registerWithoutIdNumber(List<LedgerRow> rows) {
+    List<LedgerRow> anonymous = rows.stream().filter(row -> row.idNumber() == null).toList();
+    Map<LedgerRow, Registered> registered = new HashMap<>();
+    if (anonymous.isEmpty()) {
+      return registered;
     }
-    return new Registered(children.insert(new Children.Child(0, row.name(), row.gender(),
-        row.birthDate(), null, null, row.household(), row.district(), row.street(),
-        row.community(), row.address())), false);
+    record Candidate(long id, String name, LocalDate birthDate, String district) {}
+    List<Candidate> candidates = named.query("""
+            SELECT id, name, birth_date, district FROM child
+            WHERE id_number IS NULL AND name IN (:names) AND district IN (:districts)
+            ORDER BY id""",
+        new MapSqlParameterSource()
+            .addValue("names", anonymous.stream().map(LedgerRow::name).distinct().toList())
+            .addValue("districts",
+                anonymous.stream().map(LedgerRow::district).distinct().toList()),
+        (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2),
+            rs.getObject(3, LocalDate.class), rs.getString(4)));
+    for (LedgerRow row : anonymous) {
+      registered.put(row, candidates.stream()
+          .filter(c -> c.name().equals(row.name()) && c.district().equals(row.district())
+              && Objects.equals(c.birthDate(), row.birthDate()))
+          .findFirst()
+          .map(c -> new Registered(c.id(), true))
+          .orElseGet(() -> new Registered(children.insert(new Children.Child(0, row.name(),
+              row.gender(), row.birthDate(), null, null, row.household(), row.district(),
+              row.street(), row.community(), row.address())), false)));
+    }
+    return registered;
   }
 
+  /** A guardian new to the child is added; a known one (same child, same name) is updated. */
   private void addGuardians(List<LedgerRow> rows, List<Registered> registered) {
-    List<Object[]> guardians = new ArrayList<>();
-    List<Map.Entry<Long, String>> guardianNames = new ArrayList<>();
+    Set<GuardianOf> existing = guardiansOfKnownChildren(registered);
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    List<Map.Entry<Long, String>> newNames = new ArrayList<>();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (int i = 0; i < rows.size(); i++) {
       LedgerRow row = rows.get(i);
@@ -123,36 +168,67 @@ class LedgerRegistry {
         continue;
       }
       long childId = registered.get(i).childId();
-      Integer existing = jdbc.queryForObject(
-          "SELECT COUNT(*) FROM guardian WHERE child_id = ? AND name = ?", Integer.class,
-          childId, row.guardianName());
-      if (existing == null || existing == 0) {
-        guardians.add(new Object[] {childId, row.guardianName(), row.guardianRelation(),
-            row.phone(), row.guardianStatus(), now});
-        guardianNames.add(Map.entry(childId, row.guardianName()));
+      if (existing.contains(new GuardianOf(childId, row.guardianName()))) {
+        updates.add(new Object[] {row.guardianRelation(), row.phone(), row.guardianStatus(),
+            childId, row.guardianName()});
       } else {
-        jdbc.update("UPDATE guardian SET relation = ?, phone = ?, status = ? "
-                + "WHERE child_id = ? AND name = ?", row.guardianRelation(), row.phone(),
-            row.guardianStatus(), childId, row.guardianName());
+        inserts.add(new Object[] {childId, row.guardianName(), row.guardianRelation(),
+            row.phone(), row.guardianStatus(), now});
+        newNames.add(Map.entry(childId, row.guardianName()));
       }
     }
     jdbc.batchUpdate("INSERT INTO guardian (child_id, name, relation, phone, status, created_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", guardians);
-    grams.guardiansNamed(guardianNames);
+        + "VALUES (?, ?, ?, ?, ?, ?)", inserts);
+    jdbc.batchUpdate("UPDATE guardian SET relation = ?, phone = ?, status = ? "
+        + "WHERE child_id = ? AND name = ?", updates);
+    grams.guardiansNamed(newNames);
   }
 
-  private Map<String, Long> knownIds(List<LedgerRow> rows) {
-    List<String> numbers = rows.stream().map(LedgerRow::idNumber)
-        .filter(n -> n != null).distinct().toList();
-    Map<String, Long> ids = new HashMap<>();
-    if (numbers.isEmpty()) {
-      return ids;
+  /** A guardian, by their child and name. */
+  private record GuardianOf(long childId, String name) {}
+
+  /** The guardians of the batch's children whom the registry knew before. */
+  private Set<GuardianOf> guardiansOfKnownChildren(List<Registered> registered) {
+    List<Long> ids = registered.stream().filter(Registered::known).map(Registered::childId)
+        .distinct().toList();
+    Set<GuardianOf> guardians = new HashSet<>();
+    if (!ids.isEmpty()) {
+      named.query("SELECT child_id, name FROM guardian WHERE child_id IN (:ids)",
+          new MapSqlParameterSource("ids", ids),
+          rs -> {
+            guardians.add(new GuardianOf(rs.getLong(1), rs.getString(2)));
+          });
     }
-    named.query("SELECT id, id_number FROM child WHERE id_number IN (:numbers)",
-        new MapSqlParameterSource("numbers", numbers),
-        rs -> {
-          ids.put(rs.getString(2), rs.getLong(1));
-        });
-    return ids;
+    return guardians;
+  }
+
+  private Map<String, Known> knownByIdNumber(List<LedgerRow> rows) {
+    Object[] numbers = rows.stream().map(LedgerRow::idNumber).filter(Objects::nonNull)
+        .distinct().toArray();
+    Map<String, Known> known = new HashMap<>();
+    if (numbers.length > 0) {
+      jdbc.query(connection -> {
+        PreparedStatement select = plannedEachTime(connection.prepareStatement(
+            "SELECT id, id_number, name FROM child WHERE id_number = ANY(?)"));
+        select.setArray(1, connection.createArrayOf("VARCHAR", numbers));
+        return select;
+      }, rs -> {
+        known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));
+      });
+    }
+    return known;
+  }
+
+  /**
+   * Planned anew on every run, for the table as it is then. A first ledger fills a nearly empty
+   * child table; PostgreSQL would keep the plan it made for the table when it was small (read
+   * the whole table) until the next automatic analysis, a minute or more of batches later.
+   */
+  private static PreparedStatement plannedEachTime(PreparedStatement statement)
+      throws SQLException {
+    if (statement.isWrapperFor(PGStatement.class)) {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
+    return statement;
   }
 }

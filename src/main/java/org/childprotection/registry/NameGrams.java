@@ -1,5 +1,6 @@
 package org.childprotection.registry;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +69,12 @@ public class NameGrams {
     }
     jdbc.batchUpdate("DELETE FROM name_gram WHERE owner_id = ? AND owner_kind = 'C'",
         names.keySet().stream().map(id -> new Object[] {id}).toList());
-    insert(CHILD, names.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue()))
-        .toList());
+    newChildrenNamed(names);
+  }
+
+  /** The pieces of children registered just now, who have none yet. */
+  public void newChildrenNamed(Map<Long, String> names) {
+    insert(CHILD, List.copyOf(names.entrySet()));
   }
 
   /** A guardian's name's pieces, leading to their child. */
@@ -77,16 +82,32 @@ public class NameGrams {
     insert(GUARDIAN, childAndGuardianNames);
   }
 
+  /**
+   * All pieces in one statement, as two arrays the database unnests: a ledger writes several
+   * pieces for every row, and a JDBC batch would bind three parameters for each of them.
+   */
   private void insert(String kind, List<Map.Entry<Long, String>> owners) {
-    List<Object[]> rows = new ArrayList<>();
+    List<String> pieces = new ArrayList<>();
+    List<Long> ownerIds = new ArrayList<>();
     for (Map.Entry<Long, String> owner : owners) {
       for (String gram : of(owner.getValue())) {
-        rows.add(new Object[] {gram, kind, owner.getKey()});
+        pieces.add(gram);
+        ownerIds.add(owner.getKey());
       }
     }
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate("INSERT INTO name_gram (gram, owner_kind, owner_id) VALUES (?, ?, ?)",
-          rows);
+    if (pieces.isEmpty()) {
+      return;
     }
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO name_gram (gram, owner_kind, owner_id)
+          SELECT piece.gram, CAST(? AS CHAR(1)), piece.owner_id
+          FROM UNNEST(CAST(? AS VARCHAR(8) ARRAY), CAST(? AS BIGINT ARRAY))
+            AS piece (gram, owner_id)""");
+      insert.setString(1, kind);
+      insert.setArray(2, connection.createArrayOf("VARCHAR", pieces.toArray()));
+      insert.setArray(3, connection.createArrayOf("BIGINT", ownerIds.toArray()));
+      return insert;
+    });
   }
 }

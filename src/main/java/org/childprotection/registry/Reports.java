@@ -1,8 +1,11 @@
 package org.childprotection.registry;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +29,17 @@ public class Reports {
   public Optional<Report> byTicket(String channel, String channelTicketId) {
     return jdbc.sql("SELECT * FROM report WHERE channel = ? AND channel_ticket_id = ?")
         .params(channel, channelTicketId).query(RecordRowMapper.of(Report.class)).optional();
+  }
+
+  /** Those of the channel's tickets that a report received before already had. */
+  public Set<String> knownTickets(String channel, Collection<String> channelTicketIds) {
+    if (channelTicketIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT channel_ticket_id FROM report "
+            + "WHERE channel = :channel AND channel_ticket_id IN (:tickets)")
+        .param("channel", channel).param("tickets", channelTicketIds)
+        .query(String.class).list());
   }
 
   public void insert(Report report) {

@@ -16,6 +16,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,22 +61,22 @@ class AttachmentUploadBenchmark {
           Benchmarks.reportBody(District.GULOU));
       assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
       String caseNumber = opened.json().get("caseNumber").asText();
-      String uploads = "http://localhost:" + app.port() + "/api/cases/" + caseNumber
-          + "/attachments";
+      Http gulou = Http.as(app.port(), "gulou", "gulou");
+      String uploads = "/api/cases/" + caseNumber + "/attachments";
 
       // Warm-up: the code paths loaded and compiled before anything is measured.
       Path small = Files.createTempFile("attachment-bench-", ".pdf");
       writePdf(small, MIB);
       for (int i = 0; i < 3; i++) {
-        upload(uploads, small);
+        upload(gulou, uploads, small);
       }
       Files.delete(small);
 
       Sample upload = sampled(() -> {
-        HttpResponse<String> answer = upload(uploads, file);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        Http.Response answer = upload(gulou, uploads, file);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.body()).contains(sha256);
-        return answer.headers().firstValue("Location").orElseThrow();
+        return answer.header("Location");
       });
       String location = (String) upload.result();
       Sample download = sampled(() -> {
@@ -174,20 +175,8 @@ class AttachmentUploadBenchmark {
   }
 
   /** A multipart upload whose file part is read from disk as it is sent. */
-  private static HttpResponse<String> upload(String url, Path file) throws Exception {
-    String boundary = "bench" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
-        + "OTHER\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-        + "filename=\"bench.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", basic("gulou"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-            HttpRequest.BodyPublishers.ofFile(file),
-            HttpRequest.BodyPublishers.ofByteArray(tail)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private static Http.Response upload(Http gulou, String path, Path file) {
+    return gulou.postMultipartFromDisk(path, Map.of("kind", "OTHER"), "file", "bench.pdf", file);
   }
 
   /** Downloads and discards the content; its SHA-256. */

@@ -24,22 +24,27 @@ final class BenchApp implements AutoCloseable {
   }
 
   static BenchApp start(String databaseUrl, String... settings) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=" + databaseUrl,
-        "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=true",
-        "--minor-protection.demo.cases-enabled=false",
-        // As the quick start: no webhook receiver, the court offline (tasks in Tasklist). The
-        // tests' loopback webhook and stand-in court would otherwise be measured too.
-        "--minor-protection.notification.webhook.url=",
-        "--minor-protection.court.url=",
-        "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+    List<String> args = new ArrayList<>(arguments(databaseUrl, 0));
     for (String setting : settings) {
       args.add("--" + setting);
     }
     return new BenchApp(new SpringApplicationBuilder(MinorProtectionApplication.class)
         .profiles(Benchmarks.profiles())
         .run(args.toArray(String[]::new)));
+  }
+
+  /** The app's command-line arguments under measurement, in this JVM or in one of its own. */
+  static List<String> arguments(String databaseUrl, int port) {
+    return List.of(
+        "--spring.datasource.url=" + databaseUrl,
+        "--server.port=" + port,
+        "--camunda.bpm.job-execution.enabled=true",
+        "--minor-protection.demo.cases-enabled=false",
+        // As the quick start: no webhook receiver, the court offline (tasks in Tasklist). The
+        // tests' loopback webhook and stand-in court would otherwise be measured too.
+        "--minor-protection.notification.webhook.url=",
+        "--minor-protection.court.url=",
+        "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN");
   }
 
   int port() {

@@ -4,15 +4,11 @@ import static org.childprotection.benchmark.Figure.format;
 import static org.childprotection.benchmark.PlatformBenchmark.log;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.childprotection.support.Http;
 import org.childprotection.support.TestDatabase;
 
 /**
@@ -42,32 +38,24 @@ final class StartupFigures {
   private record Started(double seconds, long residentMb) {}
 
   private static Started startApp() throws Exception {
-    int port = freePort();
-    // The app's own classpath: without test-classes, whose test-only set-up (a stand-in court,
-    // a webhook receiver) the quick start does not have.
-    List<String> command = java("org.childprotection.MinorProtectionApplication", false);
+    int port = JvmLauncher.freePort();
+    List<String> command = JvmLauncher.java("org.childprotection.MinorProtectionApplication",
+        false);
     command.add("--server.port=" + port);
     command.add("--spring.datasource.url=" + TestDatabase.freshDatabaseUrl());
     command.add("--spring.profiles.active=" + String.join(",", Benchmarks.profiles()));
     command.add("--minor-protection.demo.cases-enabled=true");
     command.add("--camunda.bpm.job-execution.enabled=true");
-    Http http = Http.anonymous(port);
-    return timeToReady(command, "app", () -> {
-      try {
-        return http.get("/actuator/health/readiness").status() == 200;
-      } catch (RuntimeException notListeningYet) {
-        return false;
-      }
-    });
+    return timeToReady(command, "app", JvmLauncher.appReady(port));
   }
 
   private static Started startBare() throws Exception {
     String url = TestDatabase.freshDatabaseUrl();
-    List<String> command = java(BareEngine.class.getName(), true);
+    List<String> command = JvmLauncher.java(BareEngine.class.getName(), true);
     command.add(url);
     command.add(TestDatabase.isPostgres() ? "postgres" : "sa");
     command.add(TestDatabase.isPostgres() ? "postgres" : "");
-    Path log = logFile("bare-engine");
+    Path log = JvmLauncher.logFile("bare-engine");
     return timeToReady(command, "bare-engine", () -> {
       try {
         return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("READY");
@@ -84,15 +72,9 @@ final class StartupFigures {
   private static Started timeToReady(List<String> command, String name, BooleanSupplier ready)
       throws Exception {
     long started = System.nanoTime();
-    Process process = launch(command, name);
+    Process process = JvmLauncher.launch(command, name);
     try {
-      long deadline = started + Duration.ofMinutes(5).toNanos();
-      while (!ready.getAsBoolean()) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException(name + " did not become ready; see " + logFile(name));
-        }
-        Thread.sleep(50);
-      }
+      JvmLauncher.awaitReady(process, name, ready);
       double seconds = (System.nanoTime() - started) / 1e9;
       Thread.sleep(SETTLE_SECONDS * 1000L);
       return new Started(seconds, residentMb(process));
@@ -100,40 +82,6 @@ final class StartupFigures {
       process.destroy();
       process.waitFor();
     }
-  }
-
-  private static List<String> java(String mainClass, boolean withTestClasses) {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    if (!withTestClasses) {
-      classpath = String.join(java.io.File.pathSeparator, List.of(classpath.split(
-          java.io.File.pathSeparator)).stream().filter(entry -> !entry.endsWith("test-classes"))
-          .toList());
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(classpath);
-    command.add(mainClass);
-    return command;
-  }
-
-  private static Process launch(List<String> command, String name) throws IOException {
-    Path log = logFile(name);
-    Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    if (TestDatabase.isPostgres()) {
-      // The postgres profile reads these; the URL itself is given as an argument.
-      builder.environment().put("POSTGRES_URL", "unused");
-      builder.environment().put("POSTGRES_USER", "postgres");
-      builder.environment().put("POSTGRES_PASSWORD", "postgres");
-    }
-    return builder.start();
-  }
-
-  private static Path logFile(String name) {
-    return Path.of("target", "benchmarks", name + ".log");
   }
 
   /** VmRSS of the process, from /proc. */
@@ -145,11 +93,5 @@ final class StartupFigures {
       }
     }
     throw new IllegalStateException("no VmRSS for process " + process.pid());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

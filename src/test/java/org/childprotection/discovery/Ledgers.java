@@ -20,7 +20,6 @@ import org.childprotection.support.PersonalData;
  */
 public final class Ledgers {
 
-  static final String HEADER = String.join(",", LedgerColumns.HEADER);
   private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 400));
 
   private Ledgers() {}
@@ -43,9 +42,9 @@ public final class Ledgers {
   }
 
   public static byte[] csv(Charset charset, boolean bom, List<List<String>> rows) {
-    StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+    StringBuilder text = new StringBuilder(csvLine(LedgerColumns.HEADER));
     for (List<String> row : rows) {
-      text.append(String.join(",", row)).append("\r\n");
+      text.append(csvLine(row));
     }
     byte[] body = text.toString().getBytes(charset);
     if (!bom) {
@@ -57,6 +56,11 @@ public final class Ledgers {
     withBom[2] = (byte) 0xBF;
     System.arraycopy(body, 0, withBom, 3, body.length);
     return withBom;
+  }
+
+  /** A line of a CSV ledger, as Excel writes it. */
+  static String csvLine(List<String> cells) {
+    return String.join(",", cells) + "\r\n";
   }
 
   /** An .xlsx as Excel saves it; the birth date is a real date cell. */
