@@ -269,6 +269,25 @@ class LedgerImportTest extends PlatformTest {
   }
 
   @Test
+  void childrenWithoutAnIdNumberAreKnownAgainByNameBirthDateAndDistrict() {
+    List<String> younger = Ledgers.row("无证台帐儿童", "", false);
+    younger.set(LedgerColumns.BIRTH_DATE, LocalDate.now().minusYears(6).toString());
+    List<String> older = Ledgers.row("无证台帐儿童", "", false);
+    older.set(LedgerColumns.BIRTH_DATE, LocalDate.now().minusYears(8).toString());
+    byte[] file = Ledgers.csv(StandardCharsets.UTF_8, false, List.of(younger, older));
+
+    JsonNode first = importFile("无证.csv", file);
+    long[] before = totals();
+    JsonNode again = importFile("无证.csv", file);
+
+    assertThat(counts(first)).containsExactly(2, 2, 0, 0, 0);
+    assertThat(counts(again)).containsExactly(2, 2, 0, 2, 0);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM child WHERE name = ? AND id_number IS NULL")
+        .param("无证台帐儿童").query(Long.class).single()).isEqualTo(2);
+    assertThat(totals()).containsExactly(before);
+  }
+
+  @Test
   void aRowWhoseReportCannotBeTakenIsReportedAndTheOtherRowsOpenTheirCases() {
     String held = Ledgers.idNumber(9);
     importFile("首次.csv", Ledgers.csv(StandardCharsets.UTF_8, false,
