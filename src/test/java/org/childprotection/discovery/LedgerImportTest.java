@@ -238,9 +238,7 @@ class LedgerImportTest extends PlatformTest {
     List<String> atRisk = new ArrayList<>();
     List<String> calm = new ArrayList<>();
     for (int i = 0; i < 1_300; i++) {
-      String id = IdNumber.withCheckCharacter("320116"
-          + birthday.minusDays(i / 1000).toString().replace("-", "")
-          + String.format("%03d", i % 1000));
+      String id = Ledgers.idNumber("320116", birthday, i);
       rows.add(Ledgers.row("分批" + i, id, i % 50 == 0));
       (i % 50 == 0 ? atRisk : calm).add(id);
     }
