@@ -66,12 +66,7 @@ class LedgerCaseOpener {
     this.reports = reports;
     this.scoring = scoring;
     this.clock = clock;
-    ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
-    threads.setCorePoolSize(policy.threads());
-    threads.setMaxPoolSize(policy.threads());
-    threads.setThreadNamePrefix("ledger-case-");
-    threads.initialize();
-    this.pool = threads;
+    this.pool = LedgerImporter.fixedPool(policy.threads(), "ledger-case-");
   }
 
   @PreDestroy

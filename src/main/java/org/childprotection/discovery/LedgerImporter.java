@@ -59,12 +59,17 @@ public class LedgerImporter {
     this.transaction = transaction;
     this.clock = clock;
     // Imports run beside the requests; an uploaded file waits in the queue until its turn.
+    this.executor = fixedPool(policy.importThreads(), "ledger-import-");
+  }
+
+  /** So many threads, no more and no fewer; work beyond them waits in the queue. */
+  static ThreadPoolTaskExecutor fixedPool(int threads, String namePrefix) {
     ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-    pool.setCorePoolSize(policy.importThreads());
-    pool.setMaxPoolSize(policy.importThreads());
-    pool.setThreadNamePrefix("ledger-import-");
+    pool.setCorePoolSize(threads);
+    pool.setMaxPoolSize(threads);
+    pool.setThreadNamePrefix(namePrefix);
     pool.initialize();
-    this.executor = pool;
+    return pool;
   }
 
   @PreDestroy

@@ -2,7 +2,6 @@ package org.childprotection.discovery;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +16,7 @@ import org.childprotection.registry.Children;
 import org.childprotection.registry.NameGrams;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,14 +28,11 @@ import org.springframework.stereotype.Repository;
 class LedgerRegistry {
 
   private final JdbcTemplate jdbc;
-  private final NamedParameterJdbcTemplate named;
   private final Children children;
   private final NameGrams grams;
 
-  LedgerRegistry(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Children children,
-      NameGrams grams) {
+  LedgerRegistry(JdbcTemplate jdbc, Children children, NameGrams grams) {
     this.jdbc = jdbc;
-    this.named = named;
     this.children = children;
     this.grams = grams;
   }
@@ -132,16 +127,15 @@ class LedgerRegistry {
       return registered;
     }
     record Candidate(long id, String name, LocalDate birthDate, String district) {}
-    List<Candidate> candidates = named.query("""
+    List<Candidate> candidates = new ArrayList<>();
+    selectWhereAny("""
             SELECT id, name, birth_date, district FROM child
-            WHERE id_number IS NULL AND name IN (:names) AND district IN (:districts)
-            ORDER BY id""",
-        new MapSqlParameterSource()
-            .addValue("names", anonymous.stream().map(LedgerRow::name).distinct().toList())
-            .addValue("districts",
-                anonymous.stream().map(LedgerRow::district).distinct().toList()),
-        (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2),
-            rs.getObject(3, LocalDate.class), rs.getString(4)));
+            WHERE id_number IS NULL AND name = ANY(?) AND district = ANY(?) ORDER BY id""",
+        rs -> {
+          candidates.add(new Candidate(rs.getLong(1), rs.getString(2),
+              rs.getObject(3, LocalDate.class), rs.getString(4)));
+        }, "VARCHAR", anonymous.stream().map(LedgerRow::name).distinct().toArray(),
+        anonymous.stream().map(LedgerRow::district).distinct().toArray());
     for (LedgerRow row : anonymous) {
       registered.put(row, candidates.stream()
           .filter(c -> c.name().equals(row.name()) && c.district().equals(row.district())
@@ -157,31 +151,39 @@ class LedgerRegistry {
 
   /** A guardian new to the child is added; a known one (same child, same name) is updated. */
   private void addGuardians(List<LedgerRow> rows, List<Registered> registered) {
+    record Guardian(long childId, LedgerRow row) {}
     Set<GuardianOf> existing = guardiansOfKnownChildren(registered);
-    List<Object[]> inserts = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
-    List<Map.Entry<Long, String>> newNames = new ArrayList<>();
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<Guardian> inserts = new ArrayList<>();
+    List<Guardian> updates = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       LedgerRow row = rows.get(i);
       if (row.guardianName().isEmpty()) {
         continue;
       }
       long childId = registered.get(i).childId();
-      if (existing.contains(new GuardianOf(childId, row.guardianName()))) {
-        updates.add(new Object[] {row.guardianRelation(), row.phone(), row.guardianStatus(),
-            childId, row.guardianName()});
-      } else {
-        inserts.add(new Object[] {childId, row.guardianName(), row.guardianRelation(),
-            row.phone(), row.guardianStatus(), now});
-        newNames.add(Map.entry(childId, row.guardianName()));
-      }
+      (existing.contains(new GuardianOf(childId, row.guardianName())) ? updates : inserts)
+          .add(new Guardian(childId, row));
     }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     jdbc.batchUpdate("INSERT INTO guardian (child_id, name, relation, phone, status, created_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", inserts);
+        + "VALUES (?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (ps, guardian) -> {
+          ps.setLong(1, guardian.childId());
+          ps.setString(2, guardian.row().guardianName());
+          ps.setString(3, guardian.row().guardianRelation());
+          ps.setString(4, guardian.row().phone());
+          ps.setString(5, guardian.row().guardianStatus());
+          ps.setObject(6, now);
+        });
     jdbc.batchUpdate("UPDATE guardian SET relation = ?, phone = ?, status = ? "
-        + "WHERE child_id = ? AND name = ?", updates);
-    grams.guardiansNamed(newNames);
+        + "WHERE child_id = ? AND name = ?", updates, updates.size(), (ps, guardian) -> {
+          ps.setString(1, guardian.row().guardianRelation());
+          ps.setString(2, guardian.row().phone());
+          ps.setString(3, guardian.row().guardianStatus());
+          ps.setLong(4, guardian.childId());
+          ps.setString(5, guardian.row().guardianName());
+        });
+    grams.guardiansNamed(inserts.stream()
+        .map(guardian -> Map.entry(guardian.childId(), guardian.row().guardianName())).toList());
   }
 
   /** A guardian, by their child and name. */
@@ -189,15 +191,13 @@ class LedgerRegistry {
 
   /** The guardians of the batch's children whom the registry knew before. */
   private Set<GuardianOf> guardiansOfKnownChildren(List<Registered> registered) {
-    List<Long> ids = registered.stream().filter(Registered::known).map(Registered::childId)
-        .distinct().toList();
+    Object[] ids = registered.stream().filter(Registered::known).map(Registered::childId)
+        .distinct().toArray();
     Set<GuardianOf> guardians = new HashSet<>();
-    if (!ids.isEmpty()) {
-      named.query("SELECT child_id, name FROM guardian WHERE child_id IN (:ids)",
-          new MapSqlParameterSource("ids", ids),
-          rs -> {
-            guardians.add(new GuardianOf(rs.getLong(1), rs.getString(2)));
-          });
+    if (ids.length > 0) {
+      selectWhereAny("SELECT child_id, name FROM guardian WHERE child_id = ANY(?)", rs -> {
+        guardians.add(new GuardianOf(rs.getLong(1), rs.getString(2)));
+      }, "BIGINT", ids);
     }
     return guardians;
   }
@@ -207,28 +207,30 @@ class LedgerRegistry {
         .distinct().toArray();
     Map<String, Known> known = new HashMap<>();
     if (numbers.length > 0) {
-      jdbc.query(connection -> {
-        PreparedStatement select = plannedEachTime(connection.prepareStatement(
-            "SELECT id, id_number, name FROM child WHERE id_number = ANY(?)"));
-        select.setArray(1, connection.createArrayOf("VARCHAR", numbers));
-        return select;
-      }, rs -> {
+      selectWhereAny("SELECT id, id_number, name FROM child WHERE id_number = ANY(?)", rs -> {
         known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));
-      });
+      }, "VARCHAR", numbers);
     }
     return known;
   }
 
   /**
-   * Planned anew on every run, for the table as it is then. A first ledger fills a nearly empty
-   * child table; PostgreSQL would keep the plan it made for the table when it was small (read
-   * the whole table) until the next automatic analysis, a minute or more of batches later.
+   * A look-up of a whole batch: each parameter an array of the values wanted. It is planned
+   * anew every time, for the table as it is then: a first ledger fills a nearly empty table, and
+   * PostgreSQL would keep the plan it made while the table was small (read all of it) for every
+   * batch until its next automatic analysis, a minute or more later.
    */
-  private static PreparedStatement plannedEachTime(PreparedStatement statement)
-      throws SQLException {
-    if (statement.isWrapperFor(PGStatement.class)) {
-      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-    }
-    return statement;
+  private void selectWhereAny(String sql, RowCallbackHandler row, String arrayType,
+      Object[]... wanted) {
+    jdbc.query(connection -> {
+      PreparedStatement select = connection.prepareStatement(sql);
+      if (select.isWrapperFor(PGStatement.class)) {
+        select.unwrap(PGStatement.class).setPrepareThreshold(0);
+      }
+      for (int i = 0; i < wanted.length; i++) {
+        select.setArray(i + 1, connection.createArrayOf(arrayType, wanted[i]));
+      }
+      return select;
+    }, row);
   }
 }

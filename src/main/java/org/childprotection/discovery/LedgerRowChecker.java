@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.childprotection.api.TextChecks;
 import org.childprotection.organisation.District;
 import org.childprotection.registry.Category;
@@ -25,6 +26,8 @@ final class LedgerRowChecker {
 
   private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.M.d");
+  private static final Pattern CATEGORY_SEPARATOR = Pattern.compile("[、;；,，]");
+  private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
 
   private final District district;
   private final Clock clock;
@@ -118,7 +121,7 @@ final class LedgerRowChecker {
     if (categoryText.isEmpty()) {
       problem(problems, number, LedgerColumns.CATEGORIES, "类别不能为空");
     }
-    for (String part : categoryText.split("[、;；,，]")) {
+    for (String part : CATEGORY_SEPARATOR.split(categoryText)) {
       if (part.isBlank()) {
         continue;
       }
@@ -138,7 +141,7 @@ final class LedgerRowChecker {
       }
     };
     String phone = cell(cells, LedgerColumns.PHONE);
-    if (!phone.isEmpty() && !phone.matches("[0-9+\\- ]{3,20}")) {
+    if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
       problem(problems, number, LedgerColumns.PHONE, "联系电话格式不正确");
     }
     for (int column : new int[] {LedgerColumns.STREET, LedgerColumns.COMMUNITY,

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.childprotection.registry.IdNumber;
 import org.childprotection.support.Http;
 
 /**
@@ -31,9 +30,8 @@ public final class LedgerFiles {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(Ledgers.csvLine(LedgerColumns.HEADER));
       for (int i = 0; i < rows; i++) {
-        out.write(Ledgers.csvLine(Ledgers.row("台帐" + i, IdNumber.withCheckCharacter(regionCode
-            + firstBirthday.minusDays(i / 1000).toString().replace("-", "")
-            + String.format("%03d", i % 1000)), i % atRiskOneIn == 0)));
+        out.write(Ledgers.csvLine(Ledgers.row("台帐" + i,
+            Ledgers.idNumber(regionCode, firstBirthday, i), i % atRiskOneIn == 0)));
       }
     }
   }

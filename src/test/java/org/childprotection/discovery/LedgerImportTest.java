@@ -229,6 +229,94 @@ class LedgerImportTest extends PlatformTest {
     assertThat(sawProgress).as("progress seen while running").isTrue();
   }
 
+  @Test
+  void everyChildAtRiskGetsOneCaseAcrossBatchesAndAReimportOpensNothing() {
+    // More rows than a batch: a batch's cases are opened, several at once, while the next batch
+    // is registered. A region of their own: no child of another test.
+    LocalDate birthday = LocalDate.now().minusYears(7);
+    List<List<String>> rows = new ArrayList<>();
+    List<String> atRisk = new ArrayList<>();
+    List<String> calm = new ArrayList<>();
+    for (int i = 0; i < 1_300; i++) {
+      String id = Ledgers.idNumber("320116", birthday, i);
+      rows.add(Ledgers.row("分批" + i, id, i % 50 == 0));
+      (i % 50 == 0 ? atRisk : calm).add(id);
+    }
+    // The first child at risk again in the last batch, with news: a report added to their case.
+    List<String> news = Ledgers.row("分批0", atRisk.get(0), true);
+    news.set(LedgerColumns.NOTE, "复查仍有风险");
+    rows.add(news);
+    // A row of the first batch once more: the same report, which arrives only once.
+    rows.add(new ArrayList<>(rows.get(50)));
+    byte[] file = Ledgers.csv(StandardCharsets.UTF_8, false, rows);
+
+    JsonNode first = importFile("分批.csv", file);
+
+    assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("DONE");
+    assertThat(counts(first)).containsExactly(1_302, 1_302, 0, 2, atRisk.size());
+    assertThat(atRisk).allSatisfy(id -> assertThat(openCases(id)).as(id).isEqualTo(1));
+    assertThat(calm).allSatisfy(id -> assertThat(openCases(id)).as(id).isZero());
+    assertThat(reports(atRisk.get(0))).isEqualTo(2);
+    assertThat(reports(atRisk.get(1))).isEqualTo(1);
+    long[] before = totals();
+
+    JsonNode again = importFile("分批.csv", file);
+
+    assertThat(counts(again)).containsExactly(1_302, 1_302, 0, 1_302, 0);
+    assertThat(totals()).containsExactly(before);
+  }
+
+  @Test
+  void childrenWithoutAnIdNumberAreKnownAgainByNameBirthDateAndDistrict() {
+    List<String> younger = Ledgers.row("无证台帐儿童", "", false);
+    younger.set(LedgerColumns.BIRTH_DATE, LocalDate.now().minusYears(6).toString());
+    List<String> older = Ledgers.row("无证台帐儿童", "", false);
+    older.set(LedgerColumns.BIRTH_DATE, LocalDate.now().minusYears(8).toString());
+    byte[] file = Ledgers.csv(StandardCharsets.UTF_8, false, List.of(younger, older));
+
+    JsonNode first = importFile("无证.csv", file);
+    long[] before = totals();
+    JsonNode again = importFile("无证.csv", file);
+
+    assertThat(counts(first)).containsExactly(2, 2, 0, 0, 0);
+    assertThat(counts(again)).containsExactly(2, 2, 0, 2, 0);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM child WHERE name = ? AND id_number IS NULL")
+        .param("无证台帐儿童").query(Long.class).single()).isEqualTo(2);
+    assertThat(totals()).containsExactly(before);
+  }
+
+  @Test
+  void aRowWhoseReportCannotBeTakenIsReportedAndTheOtherRowsOpenTheirCases() {
+    String held = Ledgers.idNumber(9);
+    importFile("首次.csv", Ledgers.csv(StandardCharsets.UTF_8, false,
+        List.of(Ledgers.row("暂停案件", held, true))));
+    // An administrator suspended the child's case: no new report can be added to it now.
+    String instance = jdbc.sql("SELECT c.process_instance_id FROM protection_case c JOIN child ch "
+        + "ON ch.id = c.child_id WHERE ch.id_number = ?").param(held).query(String.class).single();
+    engine.getRuntimeService().suspendProcessInstanceById(instance);
+    try {
+      String first = Ledgers.idNumber(9);
+      String last = Ledgers.idNumber(10);
+      List<String> news = Ledgers.row("暂停案件", held, true);
+      news.set(LedgerColumns.NOTE, "再次排查");
+
+      JsonNode report = importFile("再次.csv", Ledgers.csv(StandardCharsets.UTF_8, false,
+          List.of(Ledgers.row("前一行", first, true), news, Ledgers.row("后一行", last, true))));
+
+      assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("DONE");
+      assertThat(counts(report)).containsExactly(3, 3, 0, 1, 2);
+      assertThat(openCases(first)).isEqualTo(1);
+      assertThat(openCases(last)).isEqualTo(1);
+      assertThat(reports(held)).as("the refused report left nothing behind").isEqualTo(1);
+      assertThat(report.get("errors")).singleElement().satisfies(error -> {
+        assertThat(error.get("row").asInt()).isEqualTo(2);
+        assertThat(error.get("message").asText()).contains("重新导入");
+      });
+    } finally {
+      engine.getRuntimeService().activateProcessInstanceById(instance);
+    }
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   @Test
@@ -281,6 +369,12 @@ class LedgerImportTest extends PlatformTest {
   private long openCases(String idNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM protection_case c JOIN child ch ON ch.id = c.child_id "
         + "WHERE ch.id_number = ?").param(idNumber).query(Long.class).single();
+  }
+
+  private long reports(String idNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM report r JOIN protection_case c ON c.id = r.case_id "
+        + "JOIN child ch ON ch.id = c.child_id WHERE ch.id_number = ?").param(idNumber)
+        .query(Long.class).single();
   }
 
   private long[] totals() {

@@ -31,6 +31,16 @@ public final class Ledgers {
         + String.format("%03d", SEQUENCE.incrementAndGet() % 1000));
   }
 
+  /**
+   * The ID number of a region's {@code serial}-th child of a series: a thousand children born on
+   * each day, counting back from {@code firstBirthday}.
+   */
+  static String idNumber(String region, LocalDate firstBirthday, int serial) {
+    return IdNumber.withCheckCharacter(region
+        + firstBirthday.minusDays(serial / 1000).toString().replace("-", "")
+        + String.format("%03d", serial % 1000));
+  }
+
   /** A valid row of 栖霞区; risk 是 or 否. */
   public static List<String> row(String name, String idNumber, boolean atRisk) {
     PersonalData.childName(name);
