@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,7 +83,6 @@ class OpenApiConfiguration {
         .addResponses(SHARED.get("500"), shared(
             "服务器内部错误：原因只记录在服务器日志中（不含个人信息），答复不透露细节。",
             "服务器内部错误，请稍后重试"));
-    ModelConverters.getInstance().readAll(ApiError.class).forEach(components::addSchemas);
     return new OpenAPI()
         .info(new Info()
             .title("未成年人社会保护平台 API")
@@ -98,6 +98,16 @@ class OpenApiConfiguration {
         .servers(List.of(new Server().url("/").description("本平台（与本文档同一地址）")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
         .components(components);
+  }
+
+  /**
+   * The error body's schema, resolved when the description is first asked for, as springdoc
+   * resolves the operations' own, rather than at start-up.
+   */
+  @Bean
+  OpenApiCustomizer errorSchema() {
+    return openApi -> ModelConverters.getInstance().readAll(ApiError.class)
+        .forEach(openApi.getComponents()::addSchemas);
   }
 
   /**

@@ -3,11 +3,12 @@ package org.childprotection.intake;
 import static org.childprotection.process.ProcessVariables.CATEGORIES;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.childprotection.api.Failures;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class DemoCases {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+  /** Longer than the job executor takes to pick up a new job, even on a busy machine. */
+  private static final Duration NOTIFICATIONS_WAIT = Duration.ofSeconds(30);
 
   private final IntakeService intake;
   private final ProcessEngine engine;
@@ -132,23 +135,22 @@ public class DemoCases {
     complete(instance, "assessFamily", variables);
   }
 
-  /** Completes the task, again if the job executor changed the case at the same moment. */
+  /**
+   * Completes the task once the job executor has run the case's due notifications: they run
+   * beside the task and would otherwise change the case under the completion.
+   */
   private void complete(String instance, String taskKey, Map<String, Object> variables) {
-    for (int attempt = 1; ; attempt++) {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-          .taskDefinitionKey(taskKey).singleResult();
-      if (task == null) {
-        LOG.warn("Demo case {} did not reach {}: left where it is", instance, taskKey);
-        return;
-      }
-      try {
-        engine.getTaskService().complete(task.getId(), variables);
-        return;
-      } catch (OptimisticLockingException concurrentJob) {
-        if (attempt == 3) {
-          throw concurrentJob;
-        }
-      }
+    long deadline = System.nanoTime() + NOTIFICATIONS_WAIT.toNanos();
+    while (engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .executable().messages().count() > 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      LOG.warn("Demo case {} did not reach {}: left where it is", instance, taskKey);
+      return;
+    }
+    engine.getTaskService().complete(task.getId(), variables);
   }
 }

@@ -1,6 +1,7 @@
 package org.childprotection.organisation;
 
 import static org.childprotection.organisation.OrganisationSetup.ensureMembership;
+import static org.childprotection.organisation.OrganisationSetup.inOneCommand;
 import static org.childprotection.organisation.OrganisationSetup.ensureUser;
 
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The quick start's people (SPEC section 2): one user per member unit and the social workers of
@@ -23,13 +23,12 @@ public class DemoUsers implements InitializingBean {
   /** The demo profile's administrator (application-demo.yaml), created by OrganisationSetup. */
   static final String DEMO_ADMINISTRATOR = "demo";
 
+  private final ProcessEngine engine;
   private final IdentityService identity;
-  private final TransactionTemplate transaction;
 
-  public DemoUsers(ProcessEngine engine, OrganisationSetup organisation,
-      TransactionTemplate transaction) {
+  public DemoUsers(ProcessEngine engine, OrganisationSetup organisation) {
+    this.engine = engine;
     this.identity = engine.getIdentityService();
-    this.transaction = transaction;
   }
 
   /** User id to group id. */
@@ -47,10 +46,10 @@ public class DemoUsers implements InitializingBean {
     return users;
   }
 
-  /** In one transaction, as the organisation: not a commit per user and membership. */
+  /** In one engine command, as the organisation. */
   @Override
   public void afterPropertiesSet() {
-    transaction.executeWithoutResult(status -> users().forEach((userId, groupId) -> {
+    inOneCommand(engine, () -> users().forEach((userId, groupId) -> {
       String unitName = MemberUnit.ofGroupId(groupId).map(MemberUnit::chineseName)
           .orElseGet(() -> District.ofCode(groupId.substring("district-".length()))
               .map(d -> d.chineseName() + "社工").orElseThrow());

@@ -26,7 +26,7 @@ class DemoCasesTest {
         "camunda.bpm.job-execution.enabled=true")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
       while (engine.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey("guardianship-transfer").count() == 0
           && Instant.now().isBefore(deadline)) {
