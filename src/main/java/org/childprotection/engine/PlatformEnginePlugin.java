@@ -93,6 +93,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     if (authorizationQueries) {
       AuthorizationQueries.install(configuration);
     }
+    IdentityWrites.install(configuration,
+        context.getBeanProvider(IdentityWriteListener.class).orderedStream().toList());
   }
 
   /** Throws unless the running engine is the version the patches were written for. */

@@ -103,13 +103,14 @@ public class IntakeService {
     if (earlier.isPresent()) {
       return IntakeResult.merged(cases.byId(earlier.get().caseId()).caseNumber());
     }
-    Child child = findOrRegisterChild(report);
+    Optional<Child> known = knownChild(report);
     boolean danger = Boolean.TRUE.equals(report.immediateDanger());
-    Optional<Case> open = cases.openCaseOfChild(child.id());
+    Optional<Case> open = known.flatMap(child -> cases.openCaseOfChild(child.id()));
     if (open.isPresent()) {
       return addToCase(open.get(), report, danger, receivedBy);
     }
-    return openCase(child, report, danger, receivedBy, "REPORT_OPENED");
+    return openCase(known.orElseGet(() -> registerChild(report)), report, danger, receivedBy,
+        "REPORT_OPENED");
   }
 
   private IntakeResult addToCase(Case openCase, ReportRequest report, boolean danger,
@@ -150,16 +151,15 @@ public class IntakeService {
    * their own. A child who has an open case gets no second one.
    */
   public IntakeResult openRegisteredInTasklist(ReportRequest report, String startedBy) {
-    knownChild(report).flatMap(known -> cases.openCaseOfChild(known.id())).ifPresent(open -> {
+    Optional<Child> known = knownChild(report);
+    known.flatMap(child -> cases.openCaseOfChild(child.id())).ifPresent(open -> {
       throw new StepRefused("childIdNumber", caseFiles.mayRead(open.caseNumber())
           ? "该儿童已有在办案件 " + open.caseNumber() + "，请在该案件中处理（新情况可通过报告并入）"
           : "该儿童已有在办案件（由您无权查看的单位办理），新情况请通过报告并入");
     });
-    return PlatformIdentity.asPlatform(engine.getIdentityService(), () -> {
-      Child child = findOrRegisterChild(report);
-      return openCase(child, report, Boolean.TRUE.equals(report.immediateDanger()), startedBy,
-          "CASE_STARTED_IN_TASKLIST");
-    });
+    return PlatformIdentity.asPlatform(engine.getIdentityService(), () -> openCase(
+        known.orElseGet(() -> registerChild(report)), report,
+        Boolean.TRUE.equals(report.immediateDanger()), startedBy, "CASE_STARTED_IN_TASKLIST"));
   }
 
   /** A case just registered, and the variables its process starts with. */
@@ -206,12 +206,8 @@ public class IntakeService {
             report.location().district());
   }
 
-  /** The registry's child the report is about: known before, or registered now. */
-  private Child findOrRegisterChild(ReportRequest report) {
-    Optional<Child> known = knownChild(report);
-    if (known.isPresent()) {
-      return known.get();
-    }
+  /** The child the report is about, new to the registry (who has no case yet). */
+  private Child registerChild(ReportRequest report) {
     ReportRequest.Child child = report.child();
     Child registered = new Child(0, child.name().trim(), child.gender(), birthDate(child),
         child.estimatedAge(), blankToNull(child.idNumber()), blankToNull(child.household()),

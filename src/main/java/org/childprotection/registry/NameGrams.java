@@ -58,9 +58,9 @@ public class NameGrams {
         .orElse(grams.stream().findFirst().orElse(null));
   }
 
-  /** The child's name's pieces, instead of those of the name it had. */
+  /** The pieces of a child's name, for a child just registered (who has none yet). */
   public void childNamed(long childId, String name) {
-    childrenNamed(Map.of(childId, name));
+    insert(CHILD, List.of(Map.entry(childId, name)));
   }
 
   public void childrenNamed(Map<Long, String> names) {

@@ -60,6 +60,21 @@ public class LoginThrottle {
     return Duration.ZERO;
   }
 
+  /**
+   * Admits a login whose password is known to be right without a check ({@link VerifiedLogins}),
+   * or says how long it must wait: a known password waits like any other, and counts as no
+   * failure. Admitted, it is a success: the pair starts afresh.
+   */
+  public synchronized Duration admitKnownPassword(String address, String userId) {
+    Instant now = clock.instant();
+    Duration wait = max(wait(live(pairKey(address, userId), now), now),
+        wait(live(addressKey(address), now), now));
+    if (wait.isZero()) {
+      failures.remove(pairKey(address, userId));
+    }
+    return wait;
+  }
+
   /** The admitted login's password was right: the pair starts afresh. */
   public synchronized void succeeded(String address, String userId) {
     failures.remove(pairKey(address, userId));

@@ -2,11 +2,7 @@ package org.childprotection.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +106,20 @@ class LoginThrottleTest {
     assertThat(throttle.admit("10.0.0.1", "gulou")).as("forgotten, six keys at most").isZero();
   }
 
+  @Test
+  void aKnownPasswordWaitsLikeAnyOtherButCountsAsNoFailure() {
+    failTimes("10.0.0.1", "gulou", 4);
+    assertThat(throttle.admitKnownPassword("10.0.0.1", "gulou")).isEqualTo(Duration.ofSeconds(1));
+    assertThat(throttle.admitKnownPassword("10.0.0.2", "gulou")).as("another address").isZero();
+    clock.move(Duration.ofSeconds(1));
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(throttle.admitKnownPassword("10.0.0.1", "gulou")).isZero();
+    }
+    failTimes("10.0.0.1", "gulou", 3);
+    assertThat(throttle.admit("10.0.0.1", "gulou")).as("the pair started afresh").isZero();
+  }
+
   /** Failed logins, each after waiting as long as the throttle asks. */
   private void failTimes(String address, String userId, int times) {
     for (int i = 0; i < times; i++) {
@@ -118,29 +128,6 @@ class LoginThrottleTest {
         clock.move(wait);
         assertThat(throttle.admit(address, userId)).as("failure %s", i + 1).isZero();
       }
-    }
-  }
-
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-    void move(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
