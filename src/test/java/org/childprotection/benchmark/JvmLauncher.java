@@ -42,10 +42,15 @@ final class JvmLauncher {
   }
 
   static Process launch(List<String> command, String name) throws IOException {
-    Path log = logFile(name);
+    return launch(command, name, Path.of("."));
+  }
+
+  /** Starts the command in the folder, its output in {@code target/benchmarks/<name>.log}. */
+  static Process launch(List<String> command, String name, Path folder) throws IOException {
+    Path log = logFile(name).toAbsolutePath();
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     if (TestDatabase.isPostgres()) {
       // The postgres profile reads these; the URL itself is given as an argument.
       builder.environment().put("POSTGRES_URL", "unused");
@@ -77,6 +82,39 @@ final class JvmLauncher {
         return false;
       }
     };
+  }
+
+  /**
+   * The classes and runtime dependencies of the Maven project in the folder, as Maven resolves
+   * them: for the platform without the tests' classes and libraries, which the quick start does
+   * not have. The bare app is compiled first; the platform has been by this build.
+   */
+  static String mavenClasspath(Path project, boolean compile) throws Exception {
+    Path dependencies = project.resolve("target").resolve("runtime-classpath.txt")
+        .toAbsolutePath();
+    List<String> goals = new ArrayList<>(List.of("dependency:build-classpath",
+        "-DincludeScope=runtime", "-Dmdep.outputFile=" + dependencies));
+    if (compile) {
+      goals.add(0, "compile");
+    }
+    // Offline first: the platform's own build has fetched what the bare app needs.
+    if (maven(project, true, goals) != 0 && maven(project, false, goals) != 0) {
+      throw new IllegalStateException("Maven could not resolve " + project + "; see "
+          + logFile("maven"));
+    }
+    return project.resolve("target").resolve("classes").toAbsolutePath() + File.pathSeparator
+        + Files.readString(dependencies).strip();
+  }
+
+  private static int maven(Path project, boolean offline, List<String> goals) throws Exception {
+    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
+    if (offline) {
+      command.add("-o");
+    }
+    command.addAll(goals);
+    Files.createDirectories(logFile("maven").getParent());
+    return new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        .redirectOutput(logFile("maven").toFile()).start().waitFor();
   }
 
   static Path logFile(String name) {

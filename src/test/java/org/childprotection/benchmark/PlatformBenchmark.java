@@ -84,7 +84,8 @@ class PlatformBenchmark {
 
   /** Which figures to measure: {@code -Dbench.figures=intake,storm} measures only those two. */
   private final Set<String> measured =
-      Benchmarks.names("figures", "intake,task-list,case-file,storm,ledger,big-ledger,startup");
+      Benchmarks.names("figures",
+          "intake,intake-side-by-side,task-list,case-file,storm,ledger,big-ledger,startup");
 
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> realCases = new CopyOnWriteArrayList<>();
@@ -95,6 +96,9 @@ class PlatformBenchmark {
   void measure() throws Exception {
     log("benchmark on %s: %,d open cases (baseline %,d), %d clients, %d s per measurement",
         Benchmarks.database(), cases, baselineCases, clients, seconds);
+    if (measuring("intake-side-by-side")) {
+      SideBySideIntake.requireTools();
+    }
     try (BenchApp app = BenchApp.start(TestDatabase.freshDatabaseUrl())) {
       deployOneTaskProcess(app.engine());
       populateThroughIntake(app, baselineCases);
@@ -121,6 +125,9 @@ class PlatformBenchmark {
       if (measuring("ledger")) {
         ledgerImport(app);
       }
+    }
+    if (measuring("intake-side-by-side")) {
+      SideBySideIntake.measure(figures);
     }
     if (measuring("big-ledger")) {
       BigLedgerFigures.measure(figures, ledgerAtRiskOneIn);

@@ -3,12 +3,9 @@ package org.childprotection.benchmark;
 import static org.childprotection.benchmark.Figure.format;
 import static org.childprotection.benchmark.PlatformBenchmark.log;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -34,10 +31,10 @@ final class StartupFigures {
   private StartupFigures() {}
 
   static void measure(List<Figure> figures) throws Exception {
-    App bare = new App("bare-app", "probe.App", classpath(BARE_APP, true),
+    App bare = new App("bare-app", "probe.App", JvmLauncher.mavenClasspath(BARE_APP, true),
         "/engine-rest/engine", List.of());
     App platform = new App("platform", "org.childprotection.MinorProtectionApplication",
-        classpath(Path.of("."), false), "/actuator/health/readiness",
+        JvmLauncher.mavenClasspath(Path.of("."), false), "/actuator/health/readiness",
         List.of("--spring.profiles.active=" + String.join(",", Benchmarks.profiles())));
     List<Started> bareRounds = new ArrayList<>();
     List<Started> platformRounds = new ArrayList<>();
@@ -77,7 +74,7 @@ final class StartupFigures {
      * it settle and reads its resident memory; stops it.
      */
     Started start() throws Exception {
-      int port = freePort();
+      int port = JvmLauncher.freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(JVM_FLAGS);
@@ -88,28 +85,11 @@ final class StartupFigures {
             "--spring.datasource.password=postgres"));
       }
       command.addAll(arguments);
-      Path folder = Files.createTempDirectory(name);
-      Path log = logFile(name);
-      Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      if (TestDatabase.isPostgres()) {
-        // The postgres profile reads these; the URL itself is given as an argument.
-        builder.environment().put("POSTGRES_URL", "unused");
-        builder.environment().put("POSTGRES_USER", "postgres");
-        builder.environment().put("POSTGRES_PASSWORD", "postgres");
-      }
       Http http = Http.anonymous(port);
       long started = System.nanoTime();
-      Process process = builder.start();
+      Process process = JvmLauncher.launch(command, name, Files.createTempDirectory(name));
       try {
-        long deadline = started + Duration.ofMinutes(5).toNanos();
-        while (!answers(http)) {
-          if (!process.isAlive() || System.nanoTime() > deadline) {
-            throw new IllegalStateException(name + " did not become ready; see " + log);
-          }
-          Thread.sleep(50);
-        }
+        JvmLauncher.awaitReady(process, name, () -> answers(http));
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = process.info().totalCpuDuration().orElseThrow().toMillis() / 1e3;
         Thread.sleep(SETTLE_SECONDS * 1000L);
@@ -129,47 +109,10 @@ final class StartupFigures {
     }
   }
 
-  /**
-   * The classes and runtime dependencies of the Maven project in the folder, as Maven resolves
-   * them: for the platform without the tests' classes and libraries, which the quick start does
-   * not have. The bare app is compiled first; the platform has been by this build.
-   */
-  private static String classpath(Path project, boolean compile) throws Exception {
-    Path dependencies = project.resolve("target").resolve("runtime-classpath.txt")
-        .toAbsolutePath();
-    List<String> goals = new ArrayList<>(List.of("dependency:build-classpath",
-        "-DincludeScope=runtime", "-Dmdep.outputFile=" + dependencies));
-    if (compile) {
-      goals.add(0, "compile");
-    }
-    // Offline first: the platform's own build has fetched what the bare app needs.
-    if (maven(project, true, goals) != 0 && maven(project, false, goals) != 0) {
-      throw new IllegalStateException("Maven could not resolve " + project + "; see "
-          + logFile("maven"));
-    }
-    return project.resolve("target").resolve("classes").toAbsolutePath() + File.pathSeparator
-        + Files.readString(dependencies).strip();
-  }
-
-  private static int maven(Path project, boolean offline, List<String> goals) throws Exception {
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
-    if (offline) {
-      command.add("-o");
-    }
-    command.addAll(goals);
-    Files.createDirectories(logFile("maven").getParent());
-    return new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-        .redirectOutput(logFile("maven").toFile()).start().waitFor();
-  }
-
   private static double median(List<Started> rounds, ToDoubleFunction<Started> figure) {
     double[] sorted = rounds.stream().mapToDouble(figure).sorted().toArray();
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  }
-
-  private static Path logFile(String name) {
-    return Path.of("target", "benchmarks", name + ".log").toAbsolutePath();
   }
 
   /** VmRSS of the process, from /proc. */
@@ -181,11 +124,5 @@ final class StartupFigures {
       }
     }
     throw new IllegalStateException("no VmRSS for process " + process.pid());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
