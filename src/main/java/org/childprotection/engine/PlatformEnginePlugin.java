@@ -1,5 +1,6 @@
 package org.childprotection.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.childprotection.process.EngineTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
   private final boolean authorizationQueries;
   private final boolean entityIdCheck;
   private final boolean passwordPolicyRefusal;
+  private final long largeTaskCountFrom;
+  private final Duration rememberLargeTaskCountsFor;
 
   public PlatformEnginePlugin(ApplicationContext context,
       @Value("${" + PATCHED_FOR + "}") String patchedFor,
@@ -46,7 +50,10 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       @Value("${minor-protection.authorization.own-queries:true}") boolean authorizationQueries,
       @Value("${minor-protection.engine.entity-id-check:true}") boolean entityIdCheck,
       @Value("${minor-protection.engine.password-policy-refusal:true}")
-      boolean passwordPolicyRefusal) {
+      boolean passwordPolicyRefusal,
+      @Value("${minor-protection.task-counts.large-from:1000}") long largeTaskCountFrom,
+      @Value("${minor-protection.task-counts.remember-large-for:PT10S}")
+      Duration rememberLargeTaskCountsFor) {
     this.context = context;
     this.patchedFor = patchedFor;
     this.variableChangesInHistory = variableChanges;
@@ -54,6 +61,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     this.authorizationQueries = authorizationQueries;
     this.entityIdCheck = entityIdCheck;
     this.passwordPolicyRefusal = passwordPolicyRefusal;
+    this.largeTaskCountFrom = largeTaskCountFrom;
+    this.rememberLargeTaskCountsFor = rememberLargeTaskCountsFor;
   }
 
   @Override
@@ -92,6 +101,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     }
     if (authorizationQueries) {
       AuthorizationQueries.install(configuration);
+      LargeTaskCounts.install(configuration.getSqlSessionFactory().getConfiguration(),
+          largeTaskCountFrom, rememberLargeTaskCountsFor, context.getBean(EngineTime.class)::now);
     }
     IdentityWrites.install(configuration,
         context.getBeanProvider(IdentityWriteListener.class).orderedStream().toList());

@@ -40,6 +40,8 @@ final class BenchApp implements AutoCloseable {
         "--server.port=" + port,
         "--camunda.bpm.job-execution.enabled=true",
         "--minor-protection.demo.cases-enabled=false",
+        // The app's own setting, which the tests' configuration turns off.
+        "--minor-protection.task-counts.remember-large-for=PT10S",
         // As the quick start: no webhook receiver, the court offline (tasks in Tasklist). The
         // tests' loopback webhook and stand-in court would otherwise be measured too.
         "--minor-protection.notification.webhook.url=",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -41,7 +42,8 @@ class PlatformEnginePluginTest {
   @Test
   void onAnUnknownEngineNothingIsInstalled() {
     PlatformEnginePlugin plugin =
-        new PlatformEnginePlugin(null, "7.23.0", false, false, true, true, true);
+        new PlatformEnginePlugin(null, "7.23.0", false, false, true, true, true, 1000,
+            Duration.ofSeconds(10));
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
 
     assertThatThrownBy(() -> plugin.preInit(configuration))
@@ -78,7 +80,8 @@ class PlatformEnginePluginTest {
   private static ProcessEngineConfigurationImpl installed(boolean variableChanges,
       boolean jobCreations, boolean entityIdCheck, boolean passwordPolicyRefusal) {
     PlatformEnginePlugin plugin = new PlatformEnginePlugin(new StaticApplicationContext(),
-        "7.24.0", variableChanges, jobCreations, false, entityIdCheck, passwordPolicyRefusal);
+        "7.24.0", variableChanges, jobCreations, false, entityIdCheck, passwordPolicyRefusal, 1000,
+        Duration.ofSeconds(10));
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setSessionFactories(new HashMap<>());
     plugin.preInit(configuration);
