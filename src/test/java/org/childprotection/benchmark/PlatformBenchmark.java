@@ -25,6 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -210,6 +215,16 @@ class PlatformBenchmark {
             .startEvent().userTask("task").name("基准任务")
             .camundaCandidateGroups("protection-center").endEvent().done())
         .deploy();
+    // Members start only the registration processes; this one is the baseline's, started by
+    // gulou's district as a bare app's user would start it.
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("district-gulou");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(ONE_TASK_PROCESS);
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
   }
 
   private static void deleteOneTaskInstances(ProcessEngine engine) {
