@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.childprotection.process.ProcessVariables;
 import org.childprotection.discovery.LedgerFiles;
 import org.childprotection.intake.CaseProcess;
 import org.childprotection.intake.IntakeService;
@@ -689,16 +690,20 @@ class PlatformBenchmark {
         Map<String, Object> variables = new HashMap<>(pastTriage ? triaged : atTriage);
         District district = districts[(int) (n % districts.length)];
         String caseNumber = format("NJ-BENCH-%07d", n);
-        variables.put("district", district.code());
-        variables.put("caseNumber", caseNumber);
+        // The case's own registry rows and numbers: its steps check them (CaseBinding).
+        long[] registered = registerCase(app, n, district, caseNumber);
+        variables.put(ProcessVariables.DISTRICT.name(), district.code());
+        variables.put(ProcessVariables.CASE_NUMBER.name(), caseNumber);
+        variables.put(ProcessVariables.CASE_ID.name(), registered[0]);
+        variables.put(ProcessVariables.CHILD_ID.name(), registered[1]);
         String instance = runtime.createProcessInstanceByKey(CaseProcess.PROCESS_KEY)
             .businessKey(caseNumber).setVariables(variables)
             .startBeforeActivity(pastTriage ? ASSESSMENT_FORK : TRIAGE)
             .execute(true, true).getId();
+        app.bean(Cases.class).linkProcessInstance(registered[0], instance);
         if (pastTriage) {
           takeOnFirstContact(app, instance);
         }
-        registerCase(app, n, district, caseNumber, instance);
       }
       if (batch % (10_000 / POPULATE_BATCH) == 0) {
         log("  %,d of %,d cases added (%.0f/s)", batch * POPULATE_BATCH, count,
@@ -712,12 +717,12 @@ class PlatformBenchmark {
   private static final String GIVEN = "安柏晨丹芳桂涵华慧佳静娟凯兰丽琳玲敏楠琪蓉珊婷薇雯霞欣雪妍瑶怡颖悦芸臻";
 
   /**
-   * The registry's rows of an added case (child, guardian, case linked to its instance), so
+   * The registry's rows of an added case (child, guardian, case; its id and the child's), so
    * that the case page and the search read as many rows as in a city with that many cases.
    * Names are drawn from common surnames and given characters.
    */
-  private static void registerCase(BenchApp app, long n, District district, String caseNumber,
-      String instance) {
+  private static long[] registerCase(BenchApp app, long n, District district,
+      String caseNumber) {
     String name = SURNAMES.charAt((int) (n % SURNAMES.length()))
         + "" + GIVEN.charAt((int) (n / 7 % GIVEN.length()))
         + GIVEN.charAt((int) (n / 13 % GIVEN.length()));
@@ -729,7 +734,7 @@ class PlatformBenchmark {
         format("139%08d", n), "外出务工"));
     Cases registry = app.bean(Cases.class);
     long caseId = registry.open(caseNumber, child, district.code(), "LEFT_BEHIND", false, false);
-    registry.linkProcessInstance(caseId, instance);
+    return new long[] {caseId, child};
   }
 
   private interface Step {
