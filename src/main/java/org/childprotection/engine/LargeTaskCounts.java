@@ -2,20 +2,18 @@ package org.childprotection.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
@@ -47,10 +45,10 @@ final class LargeTaskCounts implements Interceptor {
   private final Duration rememberFor;
   /** The engine's time, which tests move. */
   private final Supplier<Instant> now;
-  private final Map<List<Object>, Remembered> counts =
+  private final Map<CacheKey, Remembered> counts =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, Remembered> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Remembered> eldest) {
           return size() > MAX_COUNTS;
         }
       };
@@ -77,12 +75,19 @@ final class LargeTaskCounts implements Interceptor {
     if (!STATEMENT.equals(statement.getId())) {
       return invocation.proceed();
     }
-    List<Object> key = key(statement, arguments[1]);
+    // MyBatis's own key of a query (statement, bounds, SQL and every bound parameter's value),
+    // and the SQL built once for the key and the query.
+    Executor executor = (Executor) invocation.getTarget();
+    Object parameter = arguments[1];
+    RowBounds bounds = (RowBounds) arguments[2];
+    BoundSql sql = statement.getBoundSql(parameter);
+    CacheKey key = executor.createCacheKey(statement, parameter, bounds, sql);
     Remembered known = recalled(key);
     if (known != null) {
       return known.answer();
     }
-    List<?> answer = (List<?>) invocation.proceed();
+    List<?> answer = executor.query(statement, parameter, bounds,
+        (ResultHandler<?>) arguments[3], key, sql);
     if (answer.size() == 1 && answer.get(0) instanceof Number count
         && count.longValue() >= largeFrom) {
       remember(key, new Remembered(List.copyOf(answer), now.get().plus(rememberFor)));
@@ -90,7 +95,7 @@ final class LargeTaskCounts implements Interceptor {
     return answer;
   }
 
-  private synchronized Remembered recalled(List<Object> key) {
+  private synchronized Remembered recalled(CacheKey key) {
     Remembered known = counts.get(key);
     if (known != null && !known.until().isAfter(now.get())) {
       counts.remove(key);
@@ -99,28 +104,7 @@ final class LargeTaskCounts implements Interceptor {
     return known;
   }
 
-  private synchronized void remember(List<Object> key, Remembered count) {
+  private synchronized void remember(CacheKey key, Remembered count) {
     counts.put(key, count);
-  }
-
-  /** The statement's SQL and the value of each of its parameters, as MyBatis binds them. */
-  private static List<Object> key(MappedStatement statement, Object parameter) {
-    BoundSql sql = statement.getBoundSql(parameter);
-    Configuration configuration = statement.getConfiguration();
-    List<Object> key = new ArrayList<>();
-    key.add(sql.getSql());
-    MetaObject object = parameter == null ? null : configuration.newMetaObject(parameter);
-    for (ParameterMapping mapping : sql.getParameterMappings()) {
-      String name = mapping.getProperty();
-      if (sql.hasAdditionalParameter(name)) {
-        key.add(sql.getAdditionalParameter(name));
-      } else if (parameter == null
-          || configuration.getTypeHandlerRegistry().hasTypeHandler(parameter.getClass())) {
-        key.add(parameter);
-      } else {
-        key.add(object.getValue(name));
-      }
-    }
-    return key;
   }
 }
