@@ -42,6 +42,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
   private final boolean passwordPolicyRefusal;
   private final long largeTaskCountFrom;
   private final Duration rememberLargeTaskCountsFor;
+  private final long readOffersFirstBelow;
 
   public PlatformEnginePlugin(ApplicationContext context,
       @Value("${" + PATCHED_FOR + "}") String patchedFor,
@@ -53,7 +54,9 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       boolean passwordPolicyRefusal,
       @Value("${minor-protection.task-counts.large-from:1000}") long largeTaskCountFrom,
       @Value("${minor-protection.task-counts.remember-large-for:PT10S}")
-      Duration rememberLargeTaskCountsFor) {
+      Duration rememberLargeTaskCountsFor,
+      @Value("${minor-protection.task-lists.read-offers-first-below:10000}")
+      long readOffersFirstBelow) {
     this.context = context;
     this.patchedFor = patchedFor;
     this.variableChangesInHistory = variableChanges;
@@ -63,6 +66,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     this.passwordPolicyRefusal = passwordPolicyRefusal;
     this.largeTaskCountFrom = largeTaskCountFrom;
     this.rememberLargeTaskCountsFor = rememberLargeTaskCountsFor;
+    this.readOffersFirstBelow = readOffersFirstBelow;
   }
 
   @Override
@@ -103,6 +107,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       AuthorizationQueries.install(configuration);
       LargeTaskCounts.install(configuration.getSqlSessionFactory().getConfiguration(),
           largeTaskCountFrom, rememberLargeTaskCountsFor, context.getBean(EngineTime.class)::now);
+      FewOffersFirst.install(configuration.getSqlSessionFactory().getConfiguration(),
+          readOffersFirstBelow);
     }
     IdentityWrites.install(configuration,
         context.getBeanProvider(IdentityWriteListener.class).orderedStream().toList());

@@ -47,6 +47,13 @@ class AuthorizationQueriesTest extends PlatformTest {
   private static final List<String> CALLERS = List.of("gulou", "qixia", "police", "education",
       "health", "center", "supervisor", "court", "demo");
 
+  /**
+   * Both ways a page of the tasks offered to groups is read (engine/FewOffersFirst): along the
+   * due-date index, and from the groups' offers.
+   */
+  private static final Map<String, Long> OFFERS_READ = Map.of(
+      "along the index", 0L, "from the offers", Long.MAX_VALUE);
+
   private final Map<String, BiFunction<TaskQuery, Caller, TaskQuery>> shapes =
       new LinkedHashMap<>();
 
@@ -144,25 +151,30 @@ class AuthorizationQueriesTest extends PlatformTest {
           return paged ? query.listPage(4, 5) : query.list();
         };
         Supplier<Long> count = () -> entry.getValue().apply(query(), caller).count();
-        List<String> ours = ids(as(caller, list));
         List<String> engines = ids(withEngineStatements(() -> as(caller, list)));
         long ourCount = as(caller, count);
         long engineCount = withEngineStatements(() -> as(caller, count));
 
         assertThat(ourCount).as(what + ": count").isEqualTo(engineCount);
-        if (entry.getKey().startsWith("all tasks")) {
-          // Other tests' tasks share due dates and have none: compare the set, and the order
-          // only of our probe's tasks, whose due dates all differ.
-          assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(engines);
-          assertThat(probeTasksIn(ours)).as(what + ": order").isEqualTo(probeTasksIn(engines));
-        } else {
-          assertThat(ours).as(what).isEqualTo(engines);
+        for (Map.Entry<String, Long> reading : OFFERS_READ.entrySet()) {
+          String how = what + ", " + reading.getKey();
+          List<String> ours = ids(withOffersFirstBelow(reading.getValue(),
+              () -> as(caller, list)));
+          if (entry.getKey().startsWith("all tasks")) {
+            // Other tests' tasks share due dates and have none: compare the set, and the order
+            // only of our probe's tasks, whose due dates all differ.
+            assertThat(ours).as(how).containsExactlyInAnyOrderElementsOf(engines);
+            assertThat(probeTasksIn(ours)).as(how + ": order")
+                .isEqualTo(probeTasksIn(engines));
+          } else {
+            assertThat(ours).as(how).isEqualTo(engines);
+          }
+          assertThat(ours).as(how + ": no task twice").doesNotHaveDuplicates();
+          compared++;
         }
-        assertThat(ours).as(what + ": no task twice").doesNotHaveDuplicates();
-        compared++;
       }
     }
-    assertThat(compared).isEqualTo(CALLERS.size() * shapes.size());
+    assertThat(compared).isEqualTo(CALLERS.size() * shapes.size() * OFFERS_READ.size());
   }
 
   /**
@@ -182,20 +194,25 @@ class AuthorizationQueriesTest extends PlatformTest {
             query().active().orderByDueDate().asc());
         Supplier<Long> count = () -> engine.getFilterService().count(filter.getId(),
             query().active());
-        List<String> ours = ids(as(caller, list));
         List<String> engines = ids(withEngineStatements(() -> as(caller, list)));
 
         assertThat(as(caller, count)).as(what + ": count")
             .isEqualTo(withEngineStatements(() -> as(caller, count)));
-        // Other tests' tasks share due dates: compare the set, and the order only of our
-        // probe's tasks.
-        assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(engines)
-            .doesNotHaveDuplicates();
-        assertThat(probeTasksIn(ours)).as(what + ": order").isEqualTo(probeTasksIn(engines));
-        compared++;
+        for (Map.Entry<String, Long> reading : OFFERS_READ.entrySet()) {
+          String how = what + ", " + reading.getKey();
+          List<String> ours = ids(withOffersFirstBelow(reading.getValue(),
+              () -> as(caller, list)));
+          // Other tests' tasks share due dates: compare the set, and the order only of our
+          // probe's tasks.
+          assertThat(ours).as(how).containsExactlyInAnyOrderElementsOf(engines)
+              .doesNotHaveDuplicates();
+          assertThat(probeTasksIn(ours)).as(how + ": order").isEqualTo(probeTasksIn(engines));
+          compared++;
+        }
       }
     }
-    assertThat(compared).as("filters compared").isGreaterThanOrEqualTo(2 * CALLERS.size());
+    assertThat(compared).as("filters compared")
+        .isGreaterThanOrEqualTo(2 * CALLERS.size() * OFFERS_READ.size());
   }
 
   @Test
@@ -309,6 +326,19 @@ class AuthorizationQueriesTest extends PlatformTest {
       return call.get();
     } finally {
       sessions.setStatementMappings(ours);
+    }
+  }
+
+  /** Runs a call with pages of groups with fewer offers read from their offers. */
+  private <T> T withOffersFirstBelow(long offers, Supplier<T> call) {
+    FewOffersFirst chooser = configuration().getSqlSessionFactory().getConfiguration()
+        .getInterceptors().stream().filter(FewOffersFirst.class::isInstance)
+        .map(FewOffersFirst.class::cast).findFirst().orElseThrow();
+    long before = chooser.readOffersFirstBelow(offers);
+    try {
+      return call.get();
+    } finally {
+      chooser.readOffersFirstBelow(before);
     }
   }
 
