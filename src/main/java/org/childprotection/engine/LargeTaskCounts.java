@@ -2,9 +2,7 @@ package org.childprotection.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -17,6 +15,7 @@ import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.childprotection.config.ExpiringMemory;
 
 /**
  * Task counts of long lists, remembered for a few seconds. Counting a list reads every task in
@@ -39,24 +38,13 @@ final class LargeTaskCounts implements Interceptor {
   /** Memory bound: the least recently used count goes first. */
   private static final int MAX_COUNTS = 10_000;
 
-  private record Remembered(List<?> answer, Instant until) {}
-
   private final long largeFrom;
-  private final Duration rememberFor;
-  /** The engine's time, which tests move. */
-  private final Supplier<Instant> now;
-  private final Map<CacheKey, Remembered> counts =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, Remembered> eldest) {
-          return size() > MAX_COUNTS;
-        }
-      };
+  private final ExpiringMemory<CacheKey, List<?>> counts;
 
+  /** @param now the engine's time, which tests move */
   LargeTaskCounts(long largeFrom, Duration rememberFor, Supplier<Instant> now) {
     this.largeFrom = largeFrom;
-    this.rememberFor = rememberFor;
-    this.now = now;
+    this.counts = new ExpiringMemory<>(MAX_COUNTS, rememberFor, now);
   }
 
   /** Installs it in the engine's MyBatis configuration, once; off when rememberFor is zero. */
@@ -82,29 +70,16 @@ final class LargeTaskCounts implements Interceptor {
     RowBounds bounds = (RowBounds) arguments[2];
     BoundSql sql = statement.getBoundSql(parameter);
     CacheKey key = executor.createCacheKey(statement, parameter, bounds, sql);
-    Remembered known = recalled(key);
+    List<?> known = counts.get(key);
     if (known != null) {
-      return known.answer();
+      return known;
     }
     List<?> answer = executor.query(statement, parameter, bounds,
         (ResultHandler<?>) arguments[3], key, sql);
     if (answer.size() == 1 && answer.get(0) instanceof Number count
         && count.longValue() >= largeFrom) {
-      remember(key, new Remembered(List.copyOf(answer), now.get().plus(rememberFor)));
+      counts.put(key, List.copyOf(answer));
     }
     return answer;
-  }
-
-  private synchronized Remembered recalled(CacheKey key) {
-    Remembered known = counts.get(key);
-    if (known != null && !known.until().isAfter(now.get())) {
-      counts.remove(key);
-      return null;
-    }
-    return known;
-  }
-
-  private synchronized void remember(CacheKey key, Remembered count) {
-    counts.put(key, count);
   }
 }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.childprotection.config.ExpiringMemory;
 import org.childprotection.engine.IdentityWriteListener;
 import org.springframework.stereotype.Component;
 
@@ -44,30 +43,22 @@ public class VerifiedLogins implements IdentityWriteListener {
    */
   public record Login(EngineUser user, boolean checkedNow) {}
 
-  private record Remembered(EngineUser user, Instant until) {}
-
   private static final String HASH = "HmacSHA256";
 
   private final VerifiedLoginsProperties settings;
-  private final Clock clock;
   private final SecretKeySpec key;
-  private final Map<String, Remembered> remembered;
+  private final ExpiringMemory<String, EngineUser> remembered;
   private final Map<String, CompletableFuture<EngineUser>> checking = new ConcurrentHashMap<>();
   /** Moves on with every identity change: a check that began before one remembers nothing. */
   private long generation;
 
   public VerifiedLogins(VerifiedLoginsProperties settings, Clock clock) {
     this.settings = settings;
-    this.clock = clock;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, HASH);
-    this.remembered = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-        return size() > settings.maxLogins();
-      }
-    };
+    this.remembered =
+        new ExpiringMemory<>(settings.maxLogins(), settings.rememberFor(), clock::instant);
   }
 
   /**
@@ -80,7 +71,7 @@ public class VerifiedLogins implements IdentityWriteListener {
       return new Login(check.get(), true);
     }
     String login = hash(userId, password);
-    EngineUser known = recalled(login);
+    EngineUser known = remembered.get(login);
     if (known != null) {
       return new Login(known, false);
     }
@@ -119,21 +110,9 @@ public class VerifiedLogins implements IdentityWriteListener {
     return generation;
   }
 
-  private synchronized EngineUser recalled(String login) {
-    Remembered entry = remembered.get(login);
-    if (entry == null) {
-      return null;
-    }
-    if (!entry.until().isAfter(clock.instant())) {
-      remembered.remove(login);
-      return null;
-    }
-    return entry.user();
-  }
-
   private synchronized void remember(String login, EngineUser user, long checkedIn) {
     if (checkedIn == generation) {
-      remembered.put(login, new Remembered(user, clock.instant().plus(settings.rememberFor())));
+      remembered.put(login, user);
     }
   }
 
