@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What we add to the engine's own schema and history (migrations V5, V7 and V15,
+ * What we add to the engine's own schema and history (migrations V5, V7, V15 and V16,
  * LeanHistoryEventHandler).
  */
 class EngineSchemaTest extends PlatformTest {
@@ -29,7 +29,8 @@ class EngineSchemaTest extends PlatformTest {
 
   @Test
   void theIndexesTheEngineLacksAreThere() throws SQLException {
-    assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("MP_IDX_AUTH_USER");
+    assertThat(indexes("ACT_RU_AUTHORIZATION"))
+        .contains("MP_IDX_AUTH_USER", "MP_IDX_AUTH_TYPE_RESOURCE");
     assertThat(indexes("ACT_RU_JOB")).contains("MP_IDX_JOB_LOCK_EXP", "MP_IDX_JOB_DUEDATE");
     assertThat(indexes("ACT_RU_TASK"))
         .contains("MP_IDX_TASK_DUE_DATE", "MP_IDX_TASK_ASSIGNEE_DUE");
