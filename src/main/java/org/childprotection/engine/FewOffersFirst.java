@@ -1,7 +1,10 @@
 package org.childprotection.engine;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
@@ -12,6 +15,7 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.childprotection.config.ExpiringMemory;
 
 /**
  * A page of the tasks offered to a user's groups (本组待办), read from the groups' offers when
@@ -23,6 +27,8 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
  * choice is made here, per page: the groups' offers are counted up to {@code fewBelow}, and a
  * page of groups with fewer is read with {@code selectTasksOfferedToFewGroups}, which reads all
  * their offers and sorts them. Both statements return the same tasks (AuthorizationQueriesTest).
+ * Which of the two a list of groups gets is remembered for {@code rememberFor}: counting the
+ * center's offers up to the bound reads 10,000 index entries, more than its page itself.
  *
  * <p>It wraps the MyBatis executor's queries of {@code selectTasksVisibleToCaller}; see
  * docs/engine-patches.md.
@@ -36,27 +42,36 @@ final class FewOffersFirst implements Interceptor {
       AuthorizationQueries.NAMESPACE + ".selectTasksOfferedToFewGroups";
   static final String COUNT_OFFERS = AuthorizationQueries.NAMESPACE + ".countOffersUpTo";
 
-  private volatile long fewBelow;
+  /** Memory bound: the least recently used list of groups goes first. */
+  private static final int MAX_GROUP_LISTS = 10_000;
 
-  FewOffersFirst(long fewBelow) {
+  private volatile long fewBelow;
+  /** Whether a list of groups has few offers. */
+  private final ExpiringMemory<List<String>, Boolean> fewOffers;
+
+  /** @param now the engine's time, which tests move */
+  FewOffersFirst(long fewBelow, Duration rememberFor, Supplier<Instant> now) {
     this.fewBelow = fewBelow;
+    this.fewOffers = new ExpiringMemory<>(MAX_GROUP_LISTS, rememberFor, now);
   }
 
   /** Installs it in the engine's MyBatis configuration, once; off when fewBelow is zero. */
-  static void install(Configuration mybatis, long fewBelow) {
+  static void install(Configuration mybatis, long fewBelow, Duration rememberFor,
+      Supplier<Instant> now) {
     if (fewBelow > 0 && mybatis.getInterceptors().stream()
         .noneMatch(FewOffersFirst.class::isInstance)) {
-      mybatis.addInterceptor(new FewOffersFirst(fewBelow));
+      mybatis.addInterceptor(new FewOffersFirst(fewBelow, rememberFor, now));
     }
   }
 
   /**
    * Tests compare both statements with the engine's: 0 reads every page along the index.
-   * Returns the setting it replaces.
+   * Returns the setting it replaces; what was remembered is forgotten.
    */
   long readOffersFirstBelow(long offers) {
     long before = fewBelow;
     fewBelow = offers;
+    fewOffers.clear();
     return before;
   }
 
@@ -70,16 +85,22 @@ final class FewOffersFirst implements Interceptor {
         || !AuthorizationQueries.repeatsOncePerGroupOffer(query)) {
       return invocation.proceed();
     }
-    Executor executor = (Executor) invocation.getTarget();
-    Configuration mybatis = statement.getConfiguration();
     long limit = fewBelow;
     if (limit <= 0) {
       return invocation.proceed();
     }
-    List<Object> offers = executor.query(mybatis.getMappedStatement(COUNT_OFFERS),
-        Map.of("groups", query.getCandidateGroups(), "limit", limit), RowBounds.DEFAULT,
-        Executor.NO_RESULT_HANDLER);
-    if (((Number) offers.get(0)).longValue() >= limit) {
+    Executor executor = (Executor) invocation.getTarget();
+    Configuration mybatis = statement.getConfiguration();
+    List<String> groups = List.copyOf(query.getCandidateGroups());
+    Boolean few = fewOffers.get(groups);
+    if (few == null) {
+      List<Object> offers = executor.query(mybatis.getMappedStatement(COUNT_OFFERS),
+          Map.of("groups", groups, "limit", limit), RowBounds.DEFAULT,
+          Executor.NO_RESULT_HANDLER);
+      few = ((Number) offers.get(0)).longValue() < limit;
+      fewOffers.put(groups, few);
+    }
+    if (!few) {
       return invocation.proceed();
     }
     return executor.query(mybatis.getMappedStatement(FEW_OFFERS_PAGE), query,

@@ -43,6 +43,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
   private final long largeTaskCountFrom;
   private final Duration rememberLargeTaskCountsFor;
   private final long readOffersFirstBelow;
+  private final Duration rememberOfferCountsFor;
 
   public PlatformEnginePlugin(ApplicationContext context,
       @Value("${" + PATCHED_FOR + "}") String patchedFor,
@@ -56,7 +57,9 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       @Value("${minor-protection.task-counts.remember-large-for:PT10S}")
       Duration rememberLargeTaskCountsFor,
       @Value("${minor-protection.task-lists.read-offers-first-below:10000}")
-      long readOffersFirstBelow) {
+      long readOffersFirstBelow,
+      @Value("${minor-protection.task-lists.remember-offer-counts-for:PT10S}")
+      Duration rememberOfferCountsFor) {
     this.context = context;
     this.patchedFor = patchedFor;
     this.variableChangesInHistory = variableChanges;
@@ -67,6 +70,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     this.largeTaskCountFrom = largeTaskCountFrom;
     this.rememberLargeTaskCountsFor = rememberLargeTaskCountsFor;
     this.readOffersFirstBelow = readOffersFirstBelow;
+    this.rememberOfferCountsFor = rememberOfferCountsFor;
   }
 
   @Override
@@ -108,7 +112,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       LargeTaskCounts.install(configuration.getSqlSessionFactory().getConfiguration(),
           largeTaskCountFrom, rememberLargeTaskCountsFor, context.getBean(EngineTime.class)::now);
       FewOffersFirst.install(configuration.getSqlSessionFactory().getConfiguration(),
-          readOffersFirstBelow);
+          readOffersFirstBelow, rememberOfferCountsFor, context.getBean(EngineTime.class)::now);
     }
     IdentityWrites.install(configuration,
         context.getBeanProvider(IdentityWriteListener.class).orderedStream().toList());

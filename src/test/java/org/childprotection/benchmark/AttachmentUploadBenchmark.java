@@ -58,7 +58,7 @@ class AttachmentUploadBenchmark {
       String sha256 = writePdf(file, size);
       Http center = Http.as(app.port(), "center", "center");
       Http.Response opened = center.postJson("/api/reports",
-          Benchmarks.reportBody(District.GULOU));
+          Benchmarks.reportBody(District.GULOU, "基准儿童"));
       assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
       String caseNumber = opened.json().get("caseNumber").asText();
       Http gulou = Http.as(app.port(), "gulou", "gulou");

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Invocation;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.Test;
 class FewOffersFirstTest extends PlatformTest {
 
   private static final long FEW_BELOW = 10_000;
+  private static final Duration REMEMBER_FOR = Duration.ofSeconds(10);
 
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
   private final AtomicLong offers = new AtomicLong();
   private final List<String> asked = new ArrayList<>();
   private final List<Object> countParameters = new ArrayList<>();
@@ -45,7 +50,7 @@ class FewOffersFirstTest extends PlatformTest {
 
   @BeforeEach
   void offersFirstBelowTenThousand() {
-    chooser = new FewOffersFirst(FEW_BELOW);
+    chooser = new FewOffersFirst(FEW_BELOW, REMEMBER_FOR, now::get);
     mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getSqlSessionFactory().getConfiguration();
     database = (Executor) Proxy.newProxyInstance(Executor.class.getClassLoader(),
@@ -79,6 +84,24 @@ class FewOffersFirstTest extends PlatformTest {
   }
 
   @Test
+  void theChoiceIsRememberedForAListOfGroupsUntilItsTimeRunsOut() throws Throwable {
+    offers.set(80_000);
+    ask(offeredTo("protection-center"));
+    offers.set(3_638);
+    ask(offeredTo("protection-center"));
+    ask(offeredTo("district-gulou"));
+    assertThat(asked).as("the center's offers counted once, gulou's on their own")
+        .containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.PAGE, FewOffersFirst.PAGE,
+            FewOffersFirst.COUNT_OFFERS, FewOffersFirst.FEW_OFFERS_PAGE);
+
+    asked.clear();
+    now.set(now.get().plus(REMEMBER_FOR));
+    ask(offeredTo("protection-center"));
+    assertThat(asked).as("its time has run out")
+        .containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.FEW_OFFERS_PAGE);
+  }
+
+  @Test
   void otherPagesAreNotTouched() throws Throwable {
     TaskQueryImpl assigned = new TaskQueryImpl();
     assigned.taskAssignee("gulou");
@@ -108,10 +131,10 @@ class FewOffersFirstTest extends PlatformTest {
   @Test
   void itIsInstalledOnceAndNotAtAllWhenSwitchedOff() {
     Configuration fresh = new Configuration();
-    FewOffersFirst.install(fresh, 0);
+    FewOffersFirst.install(fresh, 0, REMEMBER_FOR, now::get);
     assertThat(fresh.getInterceptors()).isEmpty();
-    FewOffersFirst.install(fresh, FEW_BELOW);
-    FewOffersFirst.install(fresh, FEW_BELOW);
+    FewOffersFirst.install(fresh, FEW_BELOW, REMEMBER_FOR, now::get);
+    FewOffersFirst.install(fresh, FEW_BELOW, REMEMBER_FOR, now::get);
     assertThat(fresh.getInterceptors()).hasSize(1);
   }
 

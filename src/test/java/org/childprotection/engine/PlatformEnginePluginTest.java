@@ -43,7 +43,8 @@ class PlatformEnginePluginTest {
   void onAnUnknownEngineNothingIsInstalled() {
     PlatformEnginePlugin plugin =
         new PlatformEnginePlugin(null, "7.23.0", false, false, true, true, true, 1000,
-            Duration.ofSeconds(10), 10_000);
+            Duration.ofSeconds(10), 10_000,
+            Duration.ofSeconds(10));
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
 
     assertThatThrownBy(() -> plugin.preInit(configuration))
@@ -81,7 +82,8 @@ class PlatformEnginePluginTest {
       boolean jobCreations, boolean entityIdCheck, boolean passwordPolicyRefusal) {
     PlatformEnginePlugin plugin = new PlatformEnginePlugin(new StaticApplicationContext(),
         "7.24.0", variableChanges, jobCreations, false, entityIdCheck, passwordPolicyRefusal, 1000,
-        Duration.ofSeconds(10), 10_000);
+        Duration.ofSeconds(10), 10_000,
+            Duration.ofSeconds(10));
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setSessionFactories(new HashMap<>());
     plugin.preInit(configuration);
