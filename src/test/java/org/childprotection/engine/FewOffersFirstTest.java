@@ -17,13 +17,8 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
-import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +100,7 @@ class FewOffersFirstTest extends PlatformTest {
   void otherPagesAreNotTouched() throws Throwable {
     TaskQueryImpl assigned = new TaskQueryImpl();
     assigned.taskAssignee("gulou");
-    assigned.setAuthCheck(callerCheck());
+    assigned.setAuthCheck(TaskReadCheck.of("gulou", "district-gulou"));
     ask(assigned);
 
     TaskQueryImpl unchecked = new TaskQueryImpl();
@@ -142,20 +137,8 @@ class FewOffersFirstTest extends PlatformTest {
   private static TaskQueryImpl offeredTo(String... groups) {
     TaskQueryImpl query = new TaskQueryImpl();
     query.taskCandidateGroupIn(List.of(groups));
-    query.setAuthCheck(callerCheck());
+    query.setAuthCheck(TaskReadCheck.of("gulou", "district-gulou"));
     return query;
-  }
-
-  /** The check the engine makes of gulou before it asks for tasks. */
-  private static AuthorizationCheck callerCheck() {
-    AuthorizationCheck check = new AuthorizationCheck("gulou", List.of("district-gulou"),
-        new CompositePermissionCheck(), false);
-    check.setAuthorizationCheckEnabled(true);
-    PermissionCheck read = new PermissionCheck();
-    read.setPermission(Permissions.READ);
-    read.setResource(Resources.TASK);
-    check.addAtomicPermissionCheck(read);
-    return check;
   }
 
   private void ask(TaskQueryImpl query) throws Throwable {

@@ -17,13 +17,9 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
-import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,13 +130,7 @@ class LargeTaskCountsTest extends PlatformTest {
 
   /** The check the engine makes of the caller before it asks for tasks. */
   private static AuthorizationCheck callerCheck(String userId, String groupId) {
-    AuthorizationCheck check = new AuthorizationCheck(userId, List.of(groupId),
-        new CompositePermissionCheck(), false);
-    check.setAuthorizationCheckEnabled(true);
-    PermissionCheck read = new PermissionCheck();
-    read.setPermission(Permissions.READ);
-    read.setResource(Resources.TASK);
-    check.addAtomicPermissionCheck(read);
+    AuthorizationCheck check = TaskReadCheck.of(userId, groupId);
     assertThat(AuthorizationQueries.checksItself(check)).as("our statement checks it").isTrue();
     return check;
   }
