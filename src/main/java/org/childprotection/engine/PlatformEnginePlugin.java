@@ -1,9 +1,12 @@
 package org.childprotection.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -109,10 +112,10 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     }
     if (authorizationQueries) {
       AuthorizationQueries.install(configuration);
-      LargeTaskCounts.install(configuration.getSqlSessionFactory().getConfiguration(),
-          largeTaskCountFrom, rememberLargeTaskCountsFor, context.getBean(EngineTime.class)::now);
-      FewOffersFirst.install(configuration.getSqlSessionFactory().getConfiguration(),
-          readOffersFirstBelow, rememberOfferCountsFor, context.getBean(EngineTime.class)::now);
+      Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+      Supplier<Instant> now = context.getBean(EngineTime.class)::now;
+      LargeTaskCounts.install(mybatis, largeTaskCountFrom, rememberLargeTaskCountsFor, now);
+      FewOffersFirst.install(mybatis, readOffersFirstBelow, rememberOfferCountsFor, now);
     }
     IdentityWrites.install(configuration,
         context.getBeanProvider(IdentityWriteListener.class).orderedStream().toList());

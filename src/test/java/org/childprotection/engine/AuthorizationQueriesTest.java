@@ -21,8 +21,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
-import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -239,13 +237,7 @@ class AuthorizationQueriesTest extends PlatformTest {
 
   @Test
   void revokeAuthorizationsAndCompositeChecksStayWithTheEngine() {
-    AuthorizationCheck check = new AuthorizationCheck("gulou", List.of("district-gulou"),
-        new CompositePermissionCheck(), false);
-    check.setAuthorizationCheckEnabled(true);
-    PermissionCheck read = new PermissionCheck();
-    read.setPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-    read.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-    check.addAtomicPermissionCheck(read);
+    AuthorizationCheck check = TaskReadCheck.of("gulou", "district-gulou");
     assertThat(AuthorizationQueries.checksItself(check)).isTrue();
 
     check.setRevokeAuthorizationCheckEnabled(true);
