@@ -2,6 +2,7 @@ package org.childprotection.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,34 @@ public final class AuthorizationQueries {
         && query.getInvolvedUser() == null
         && !Boolean.TRUE.equals(query.isWithCandidateGroups())
         && !Boolean.TRUE.equals(query.isWithCandidateUsers());
+  }
+
+  /**
+   * The page's order on the columns of MP_TASK_OFFER (alias OFFER, migration V17), or null when
+   * it is sorted by anything other than the due date and the task id: an offer knows no other
+   * column of its task. Unsorted, the engine sorts by the task id.
+   */
+  public static String offerOrder(TaskQueryImpl query) {
+    List<QueryOrderingProperty> ordering = query.getOrderingProperties();
+    if (ordering == null || ordering.isEmpty()) {
+      return "OFFER.TASK_ID_ asc";
+    }
+    List<String> terms = new ArrayList<>();
+    for (QueryOrderingProperty property : ordering) {
+      if (property.getRelation() != null || property.getDirection() == null) {
+        return null;
+      }
+      String column = switch (property.getQueryProperty().getName()) {
+        case "DUE_DATE_" -> "OFFER.DUE_DATE_";
+        case "ID_" -> "OFFER.TASK_ID_";
+        default -> null;
+      };
+      if (column == null) {
+        return null;
+      }
+      terms.add(column + " " + property.getDirection().getName());
+    }
+    return String.join(", ", terms);
   }
 
   /** Whether a page is sorted by something the engine joins for it (variables). */

@@ -25,8 +25,11 @@ import org.childprotection.config.ExpiringMemory;
  * due after every triage and first contact, and its page took 124 ms at 100,000 open cases where
  * it took 14 ms at 1,000. No index or statistic tells the database how the due dates fall, so the
  * choice is made here, per page: the groups' offers are counted up to {@code fewBelow}, and a
- * page of groups with fewer is read with {@code selectTasksOfferedToFewGroups}, which reads all
- * their offers and sorts them. Both statements return the same tasks (AuthorizationQueriesTest).
+ * page of groups with fewer is read from their offers: sorted by due date (Tasklist's order),
+ * with {@code selectTasksFromGroupOffers}, which reads the offers in that order from
+ * MP_TASK_OFFER (migration V17) and looks up about a page of tasks; sorted otherwise, with
+ * {@code selectTasksOfferedToFewGroups}, which reads every task offered and sorts them. All three
+ * statements return the same tasks (AuthorizationQueriesTest).
  * Which of the two a list of groups gets is remembered for {@code rememberFor}: counting the
  * center's offers up to the bound reads 10,000 index entries, more than its page itself.
  *
@@ -40,6 +43,8 @@ final class FewOffersFirst implements Interceptor {
   static final String PAGE = AuthorizationQueries.NAMESPACE + ".selectTasksVisibleToCaller";
   static final String FEW_OFFERS_PAGE =
       AuthorizationQueries.NAMESPACE + ".selectTasksOfferedToFewGroups";
+  static final String OFFERS_PAGE =
+      AuthorizationQueries.NAMESPACE + ".selectTasksFromGroupOffers";
   static final String COUNT_OFFERS = AuthorizationQueries.NAMESPACE + ".countOffersUpTo";
 
   /** Memory bound: the least recently used list of groups goes first. */
@@ -103,7 +108,8 @@ final class FewOffersFirst implements Interceptor {
     if (!few) {
       return invocation.proceed();
     }
-    return executor.query(mybatis.getMappedStatement(FEW_OFFERS_PAGE), query,
+    String page = AuthorizationQueries.offerOrder(query) != null ? OFFERS_PAGE : FEW_OFFERS_PAGE;
+    return executor.query(mybatis.getMappedStatement(page), query,
         (RowBounds) arguments[2], (ResultHandler<?>) arguments[3]);
   }
 }

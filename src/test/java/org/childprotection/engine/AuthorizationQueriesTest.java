@@ -92,6 +92,11 @@ class AuthorizationQueriesTest extends PlatformTest {
         .orderByTaskId().asc());
     shapes.put("offered to my groups", (q, c) -> q.taskCandidateGroupIn(c.groups())
         .orderByDueDate().asc().orderByTaskId().asc());
+    shapes.put("offered to my groups, due last first", (q, c) -> q.taskCandidateGroupIn(c.groups())
+        .orderByDueDate().desc().orderByTaskId().desc());
+    // Sorted by a column the offers do not hold: read from the offers, but every task sorted.
+    shapes.put("offered to my groups, newest first", (q, c) -> q.taskCandidateGroupIn(c.groups())
+        .orderByTaskCreateTime().desc().orderByTaskId().asc());
     shapes.put("offered to my groups, a page as Tasklist asks", (q, c) -> q
         .taskCandidateGroupIn(c.groups()).active().orderByDueDate().asc().orderByDueDate().asc()
         .orderByTaskId().asc());

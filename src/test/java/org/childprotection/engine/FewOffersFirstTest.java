@@ -65,9 +65,24 @@ class FewOffersFirstTest extends PlatformTest {
     offers.set(3_638);
     ask(offeredTo("district-gulou", "police"));
 
-    assertThat(asked).containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.FEW_OFFERS_PAGE);
+    assertThat(asked).containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.OFFERS_PAGE);
     assertThat(countParameters).containsExactly(
         Map.of("groups", List.of("district-gulou", "police"), "limit", FEW_BELOW));
+  }
+
+  @Test
+  void aPageSortedByWhatTheOffersDoNotHoldReadsEveryTaskOffered() throws Throwable {
+    offers.set(3_638);
+    TaskQueryImpl newestFirst = new TaskQueryImpl();
+    newestFirst.taskCandidateGroup("district-gulou").orderByTaskCreateTime().desc();
+    newestFirst.setAuthCheck(TaskReadCheck.of("gulou", "district-gulou"));
+    ask(newestFirst);
+    TaskQueryImpl byDueDateAndId = offeredTo("district-gulou");
+    byDueDateAndId.orderByTaskId().asc();
+    ask(byDueDateAndId);
+
+    assertThat(asked).containsExactly(FewOffersFirst.COUNT_OFFERS,
+        FewOffersFirst.FEW_OFFERS_PAGE, FewOffersFirst.OFFERS_PAGE);
   }
 
   @Test
@@ -87,13 +102,13 @@ class FewOffersFirstTest extends PlatformTest {
     ask(offeredTo("district-gulou"));
     assertThat(asked).as("the center's offers counted once, gulou's on their own")
         .containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.PAGE, FewOffersFirst.PAGE,
-            FewOffersFirst.COUNT_OFFERS, FewOffersFirst.FEW_OFFERS_PAGE);
+            FewOffersFirst.COUNT_OFFERS, FewOffersFirst.OFFERS_PAGE);
 
     asked.clear();
     now.set(now.get().plus(REMEMBER_FOR));
     ask(offeredTo("protection-center"));
     assertThat(asked).as("its time has run out")
-        .containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.FEW_OFFERS_PAGE);
+        .containsExactly(FewOffersFirst.COUNT_OFFERS, FewOffersFirst.OFFERS_PAGE);
   }
 
   @Test
@@ -133,10 +148,11 @@ class FewOffersFirstTest extends PlatformTest {
     assertThat(fresh.getInterceptors()).hasSize(1);
   }
 
-  /** A query for the tasks offered to the groups, asked by {@code gulou}. */
+  /** A query for the tasks offered to the groups by due date, asked by {@code gulou}. */
   private static TaskQueryImpl offeredTo(String... groups) {
     TaskQueryImpl query = new TaskQueryImpl();
     query.taskCandidateGroupIn(List.of(groups));
+    query.orderByDueDate().asc();
     query.setAuthCheck(TaskReadCheck.of("gulou", "district-gulou"));
     return query;
   }
