@@ -8,15 +8,16 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * MP_TASK_OFFER: every offer of an open task to a candidate group, with the task's due date, so
- * that a page of a group's tasks by due date (本组待办) reads that group's offers in order and
- * stops after a page (engine/FewOffersFirst, docs/engine-patches.md). No engine table holds
- * offers in due-date order: the due date is on the task, the group on its candidate link.
+ * MP_TASK_OFFER: every offer of an open task to a candidate group, with the task's due date and
+ * whether it is assigned, so that a page of a group's unassigned tasks by due date (本组待办)
+ * reads that group's offers in order and stops after a page (engine/FewOffersFirst,
+ * docs/engine-patches.md). No engine table holds offers in due-date order: the due date and the
+ * assignee are on the task, the group on its candidate link.
  *
  * <p>The database keeps the table, in the transaction that changes the engine's rows, whoever
  * writes them (the engine, a REST call, a script): a row per candidate-group link of a task
  * (inserted by a trigger on ACT_RU_IDENTITYLINK, removed with its link by the foreign key), and
- * the task's due date copied when it changes (a trigger on ACT_RU_TASK). The engine's candidate
+ * the task's due date and assignment copied when they change (a trigger on ACT_RU_TASK). The engine's candidate
  * links are never updated in place. PostgreSQL runs the triggers in PL/pgSQL, H2 in
  * {@link TaskOffersTrigger}. The offers already there are copied last, after the triggers
  * exist: on PostgreSQL, creating a trigger waits for the writes under way on its table and holds
@@ -35,21 +36,22 @@ public class V17__Task_offers extends BaseJavaMigration {
           + "GROUP_ID_ VARCHAR(255) NOT NULL, "
           + "TASK_ID_ VARCHAR(64) NOT NULL, "
           + "DUE_DATE_ TIMESTAMP, "
+          + "ASSIGNED_ BOOLEAN NOT NULL, "
           + "CONSTRAINT MP_FK_TASK_OFFER_LINK FOREIGN KEY (LINK_ID_) "
           + "REFERENCES ACT_RU_IDENTITYLINK (ID_) ON DELETE CASCADE)");
       ddl.execute("CREATE INDEX MP_IDX_TASK_OFFER_GROUP_DUE "
-          + "ON MP_TASK_OFFER (GROUP_ID_, DUE_DATE_, TASK_ID_)");
+          + "ON MP_TASK_OFFER (GROUP_ID_, ASSIGNED_, DUE_DATE_, TASK_ID_)");
       ddl.execute("CREATE INDEX MP_IDX_TASK_OFFER_TASK ON MP_TASK_OFFER (TASK_ID_)");
       if (postgres) {
         postgresTriggers(ddl);
       } else {
         ddl.execute("CREATE TRIGGER MP_TASK_OFFER_ADDED AFTER INSERT ON ACT_RU_IDENTITYLINK "
             + "FOR EACH ROW CALL '" + TaskOffersTrigger.class.getName() + "'");
-        ddl.execute("CREATE TRIGGER MP_TASK_OFFER_DUE AFTER UPDATE ON ACT_RU_TASK "
+        ddl.execute("CREATE TRIGGER MP_TASK_OFFER_CHANGED AFTER UPDATE ON ACT_RU_TASK "
             + "FOR EACH ROW CALL '" + TaskOffersTrigger.class.getName() + "'");
       }
-      ddl.execute("INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_) "
-          + "SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_ "
+      ddl.execute("INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
+          + "SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
           + "FROM ACT_RU_IDENTITYLINK I INNER JOIN ACT_RU_TASK T ON T.ID_ = I.TASK_ID_ "
           + "WHERE " + TaskOffersTrigger.OFFER_CONDITION);
     }
@@ -58,21 +60,25 @@ public class V17__Task_offers extends BaseJavaMigration {
   private static void postgresTriggers(Statement ddl) throws Exception {
     ddl.execute("CREATE FUNCTION MP_TASK_OFFER_ADDED() RETURNS trigger LANGUAGE plpgsql AS $$ "
         + "BEGIN "
-        + "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_) "
-        + "SELECT NEW.ID_, NEW.GROUP_ID_, NEW.TASK_ID_, T.DUE_DATE_ FROM ACT_RU_TASK T "
+        + "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
+        + "SELECT NEW.ID_, NEW.GROUP_ID_, NEW.TASK_ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
+        + "FROM ACT_RU_TASK T "
         + "WHERE T.ID_ = NEW.TASK_ID_; "
         + "RETURN NULL; "
         + "END $$");
     ddl.execute("CREATE TRIGGER MP_TASK_OFFER_ADDED AFTER INSERT ON ACT_RU_IDENTITYLINK "
         + "FOR EACH ROW WHEN (" + TaskOffersTrigger.OFFER_CONDITION.replace("I.", "NEW.")
         + ") EXECUTE FUNCTION MP_TASK_OFFER_ADDED()");
-    ddl.execute("CREATE FUNCTION MP_TASK_OFFER_DUE() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    ddl.execute("CREATE FUNCTION MP_TASK_OFFER_CHANGED() RETURNS trigger LANGUAGE plpgsql "
+        + "AS $$ "
         + "BEGIN "
-        + "UPDATE MP_TASK_OFFER SET DUE_DATE_ = NEW.DUE_DATE_ WHERE TASK_ID_ = NEW.ID_; "
+        + "UPDATE MP_TASK_OFFER SET DUE_DATE_ = NEW.DUE_DATE_, "
+        + "ASSIGNED_ = NEW.ASSIGNEE_ IS NOT NULL WHERE TASK_ID_ = NEW.ID_; "
         + "RETURN NULL; "
         + "END $$");
-    ddl.execute("CREATE TRIGGER MP_TASK_OFFER_DUE AFTER UPDATE OF DUE_DATE_ ON ACT_RU_TASK "
-        + "FOR EACH ROW WHEN (OLD.DUE_DATE_ IS DISTINCT FROM NEW.DUE_DATE_) "
-        + "EXECUTE FUNCTION MP_TASK_OFFER_DUE()");
+    ddl.execute("CREATE TRIGGER MP_TASK_OFFER_CHANGED AFTER UPDATE OF DUE_DATE_, ASSIGNEE_ "
+        + "ON ACT_RU_TASK FOR EACH ROW WHEN (OLD.DUE_DATE_ IS DISTINCT FROM NEW.DUE_DATE_ "
+        + "OR (OLD.ASSIGNEE_ IS NULL) <> (NEW.ASSIGNEE_ IS NULL)) "
+        + "EXECUTE FUNCTION MP_TASK_OFFER_CHANGED()");
   }
 }

@@ -13,7 +13,8 @@ import org.h2.api.Trigger;
 /**
  * H2's triggers that keep MP_TASK_OFFER (migration V17): after an insert into
  * ACT_RU_IDENTITYLINK, a candidate-group link of a task becomes an offer with the task's due
- * date; after an update of ACT_RU_TASK that changes the due date, the task's offers get it.
+ * date and whether it is assigned; after an update of ACT_RU_TASK that changes either, the
+ * task's offers get them.
  * PostgreSQL runs the same two in PL/pgSQL (V17). Both run in the transaction of the change.
  */
 public final class TaskOffersTrigger implements Trigger {
@@ -46,11 +47,13 @@ public final class TaskOffersTrigger implements Trigger {
         offered(connection, after);
       }
     } else if (before != null && after != null
-        && !Objects.equals(value(before, "DUE_DATE_"), value(after, "DUE_DATE_"))) {
+        && (!Objects.equals(value(before, "DUE_DATE_"), value(after, "DUE_DATE_"))
+            || assigned(before) != assigned(after))) {
       try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE MP_TASK_OFFER SET DUE_DATE_ = ? WHERE TASK_ID_ = ?")) {
+          "UPDATE MP_TASK_OFFER SET DUE_DATE_ = ?, ASSIGNED_ = ? WHERE TASK_ID_ = ?")) {
         update.setObject(1, value(after, "DUE_DATE_"));
-        update.setObject(2, value(after, "ID_"));
+        update.setBoolean(2, assigned(after));
+        update.setObject(3, value(after, "ID_"));
         update.executeUpdate();
       }
     }
@@ -58,13 +61,18 @@ public final class TaskOffersTrigger implements Trigger {
 
   private void offered(Connection connection, Object[] link) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_) "
-            + "SELECT ?, ?, T.ID_, T.DUE_DATE_ FROM ACT_RU_TASK T WHERE T.ID_ = ?")) {
+        "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
+            + "SELECT ?, ?, T.ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL FROM ACT_RU_TASK T "
+            + "WHERE T.ID_ = ?")) {
       insert.setObject(1, value(link, "ID_"));
       insert.setObject(2, value(link, "GROUP_ID_"));
       insert.setObject(3, value(link, "TASK_ID_"));
       insert.executeUpdate();
     }
+  }
+
+  private boolean assigned(Object[] task) {
+    return value(task, "ASSIGNEE_") != null;
   }
 
   private Object value(Object[] row, String column) {

@@ -80,6 +80,10 @@ class AuthorizationQueriesTest extends PlatformTest {
     Task offeredTwice = query().processDefinitionKey(PROBE).taskDefinitionKey("police")
         .listPage(0, 1).get(0);
     engine.getTaskService().addCandidateGroup(offeredTwice.getId(), "police");
+    // One offered task claimed: a group's page leaves it out unless assigned tasks are asked for.
+    Task claimed = query().processDefinitionKey(PROBE).taskDefinitionKey("shared")
+        .tenantIdIn("gulou").orderByDueDate().asc().listPage(1, 1).get(0);
+    engine.getTaskService().claim(claimed.getId(), "gulou");
 
     // Shapes over every task break ties of equal (or no) due dates by id: other tests of the
     // same platform leave many such tasks, which the database may return in any order.
@@ -92,6 +96,8 @@ class AuthorizationQueriesTest extends PlatformTest {
         .orderByTaskId().asc());
     shapes.put("offered to my groups", (q, c) -> q.taskCandidateGroupIn(c.groups())
         .orderByDueDate().asc().orderByTaskId().asc());
+    shapes.put("offered to my groups, assigned too", (q, c) -> q.taskCandidateGroupIn(c.groups())
+        .includeAssignedTasks().orderByDueDate().asc().orderByTaskId().asc());
     shapes.put("offered to my groups, due last first", (q, c) -> q.taskCandidateGroupIn(c.groups())
         .orderByDueDate().desc().orderByTaskId().desc());
     // Sorted by a column the offers do not hold: read from the offers, but every task sorted.

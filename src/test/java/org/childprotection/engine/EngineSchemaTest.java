@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What we add to the engine's own schema and history (migrations V5, V7, V15 and V16,
+ * What we add to the engine's own schema and history (migrations V5, V7, V15, V16 and V17,
  * LeanHistoryEventHandler).
  */
 class EngineSchemaTest extends PlatformTest {
@@ -36,6 +36,22 @@ class EngineSchemaTest extends PlatformTest {
         .contains("MP_IDX_TASK_DUE_DATE", "MP_IDX_TASK_ASSIGNEE_DUE");
     assertThat(indexes("CHILD")).as("the registry's lookup without an ID number (V8)")
         .contains("IX_CHILD_NAME_DISTRICT");
+  }
+
+  @Test
+  void theGroupsOffersAreKeptByTheDatabase() throws SQLException {
+    assertThat(indexes("MP_TASK_OFFER")).as("a group's offers in due-date order (V17)")
+        .contains("MP_IDX_TASK_OFFER_GROUP_DUE", "MP_IDX_TASK_OFFER_TASK");
+    Set<String> triggers = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rows = connection.createStatement().executeQuery(
+            "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM INFORMATION_SCHEMA.TRIGGERS")) {
+      while (rows.next()) {
+        triggers.add((rows.getString(1) + " on " + rows.getString(2)).toUpperCase(Locale.ROOT));
+      }
+    }
+    assertThat(triggers).contains("MP_TASK_OFFER_ADDED ON ACT_RU_IDENTITYLINK",
+        "MP_TASK_OFFER_CHANGED ON ACT_RU_TASK");
   }
 
   @Test

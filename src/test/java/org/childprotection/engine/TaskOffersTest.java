@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * MP_TASK_OFFER (migration V17) holds exactly the engine's offers of open tasks to candidate
  * groups, each with its task's due date, whichever way they change: a task created with its
- * groups, a group added and removed, the due date moved, the task claimed, completed, its case
+ * groups, a group added and removed, the due date moved, the task claimed and given back,
+ * completed, its case
  * cancelled, a task of no process. Checked against the engine's own tables, for the whole
  * database (every other test's tasks too), after each step.
  */
@@ -75,6 +76,13 @@ class TaskOffersTest extends PlatformTest {
         .containsExactlyInAnyOrder("district-gulou none", "health none");
 
     tasks.claim(check.getId(), "gulou");
+    assertThat(offersOf(check.getId())).as("claimed")
+        .containsExactlyInAnyOrder("district-gulou none assigned", "health none assigned");
+    assertTheOffersAreTheEngines();
+    tasks.setAssignee(check.getId(), null);
+    assertThat(offersOf(check.getId())).as("given back")
+        .containsExactlyInAnyOrder("district-gulou none", "health none");
+    tasks.setAssignee(check.getId(), "gulou");
     assertTheOffersAreTheEngines();
     tasks.complete(check.getId());
     Task visit = tasks.createTaskQuery().processInstanceId(instance).singleResult();
@@ -98,24 +106,28 @@ class TaskOffersTest extends PlatformTest {
     assertTheOffersAreTheEngines();
   }
 
-  /** The task's offers as "group due-millis" (or "group none"). */
+  /** The task's offers as "group due-millis" (or "group none"), "assigned" when it is. */
   private List<String> offersOf(String taskId) {
-    return jdbc.query("SELECT GROUP_ID_, DUE_DATE_ FROM MP_TASK_OFFER WHERE TASK_ID_ = ?",
+    return jdbc.query("SELECT GROUP_ID_, DUE_DATE_, ASSIGNED_ FROM MP_TASK_OFFER "
+            + "WHERE TASK_ID_ = ?",
         (row, n) -> row.getString(1) + " "
-            + (row.getTimestamp(2) == null ? "none" : row.getTimestamp(2).getTime()),
+            + (row.getTimestamp(2) == null ? "none" : row.getTimestamp(2).getTime())
+            + (row.getBoolean(3) ? " assigned" : ""),
         taskId);
   }
 
   private void assertTheOffersAreTheEngines() {
-    assertThat(rows("SELECT LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_ FROM MP_TASK_OFFER"))
-        .as("MP_TASK_OFFER against the engine's candidate-group links and due dates")
-        .isEqualTo(rows("SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_ "
+    assertThat(rows("SELECT LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_ "
+        + "FROM MP_TASK_OFFER"))
+        .as("MP_TASK_OFFER against the engine's candidate-group links, due dates, assignees")
+        .isEqualTo(rows("SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_, "
+            + "T.ASSIGNEE_ IS NOT NULL "
             + "FROM ACT_RU_IDENTITYLINK I INNER JOIN ACT_RU_TASK T ON T.ID_ = I.TASK_ID_ "
             + "WHERE " + TaskOffersTrigger.OFFER_CONDITION));
   }
 
   private Set<List<Object>> rows(String sql) {
     return new HashSet<>(jdbc.query(sql, (row, n) -> List.of(row.getString(1), row.getString(2),
-        row.getString(3), String.valueOf(row.getTimestamp(4)))));
+        row.getString(3), String.valueOf(row.getTimestamp(4)), row.getBoolean(5))));
   }
 }
