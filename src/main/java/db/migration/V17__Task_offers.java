@@ -17,8 +17,8 @@ import org.flywaydb.core.api.migration.Context;
  * <p>The database keeps the table, in the transaction that changes the engine's rows, whoever
  * writes them (the engine, a REST call, a script): a row per candidate-group link of a task
  * (inserted by a trigger on ACT_RU_IDENTITYLINK, removed with its link by the foreign key), and
- * the task's due date and assignment copied when they change (a trigger on ACT_RU_TASK). The engine's candidate
- * links are never updated in place. PostgreSQL runs the triggers in PL/pgSQL, H2 in
+ * the task's due date and assignment copied when they change (a trigger on ACT_RU_TASK). The
+ * engine's candidate links are never updated in place. PostgreSQL runs the triggers in PL/pgSQL, H2 in
  * {@link TaskOffersTrigger}. The offers already there are copied last, after the triggers
  * exist: on PostgreSQL, creating a trigger waits for the writes under way on its table and holds
  * back new ones until the migration commits.
@@ -50,7 +50,8 @@ public class V17__Task_offers extends BaseJavaMigration {
         ddl.execute("CREATE TRIGGER MP_TASK_OFFER_CHANGED AFTER UPDATE ON ACT_RU_TASK "
             + "FOR EACH ROW CALL '" + TaskOffersTrigger.class.getName() + "'");
       }
-      ddl.execute("INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
+      ddl.execute("INSERT INTO MP_TASK_OFFER "
+          + "(LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
           + "SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
           + "FROM ACT_RU_IDENTITYLINK I INNER JOIN ACT_RU_TASK T ON T.ID_ = I.TASK_ID_ "
           + "WHERE " + TaskOffersTrigger.OFFER_CONDITION);
