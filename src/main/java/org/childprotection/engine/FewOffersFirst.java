@@ -30,7 +30,7 @@ import org.childprotection.config.ExpiringMemory;
  * MP_TASK_OFFER (migration V17) and looks up about a page of tasks; sorted otherwise, with
  * {@code selectTasksOfferedToFewGroups}, which reads every task offered and sorts them. All three
  * statements return the same tasks (AuthorizationQueriesTest).
- * Which of the two a list of groups gets is remembered for {@code rememberFor}: counting the
+ * Whether a list of groups has few offers is remembered for {@code rememberFor}: counting the
  * center's offers up to the bound reads 10,000 index entries, more than its page itself.
  *
  * <p>It wraps the MyBatis executor's queries of {@code selectTasksVisibleToCaller}; see
