@@ -18,10 +18,10 @@ import org.flywaydb.core.api.migration.Context;
  * writes them (the engine, a REST call, a script): a row per candidate-group link of a task
  * (inserted by a trigger on ACT_RU_IDENTITYLINK, removed with its link by the foreign key), and
  * the task's due date and assignment copied when they change (a trigger on ACT_RU_TASK). The
- * engine's candidate links are never updated in place. PostgreSQL runs the triggers in PL/pgSQL, H2 in
- * {@link TaskOffersTrigger}. The offers already there are copied last, after the triggers
- * exist: on PostgreSQL, creating a trigger waits for the writes under way on its table and holds
- * back new ones until the migration commits.
+ * engine's candidate links are never updated in place. PostgreSQL runs the triggers in
+ * PL/pgSQL, H2 in {@link TaskOffersTrigger}. The offers already there are copied last, after the
+ * triggers exist: on PostgreSQL, creating a trigger waits for the writes under way on its table
+ * and holds back new ones until the migration commits.
  */
 public class V17__Task_offers extends BaseJavaMigration {
 
@@ -50,21 +50,17 @@ public class V17__Task_offers extends BaseJavaMigration {
         ddl.execute("CREATE TRIGGER MP_TASK_OFFER_CHANGED AFTER UPDATE ON ACT_RU_TASK "
             + "FOR EACH ROW CALL '" + TaskOffersTrigger.class.getName() + "'");
       }
-      ddl.execute("INSERT INTO MP_TASK_OFFER "
-          + "(LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
-          + "SELECT I.ID_, I.GROUP_ID_, I.TASK_ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
-          + "FROM ACT_RU_IDENTITYLINK I INNER JOIN ACT_RU_TASK T ON T.ID_ = I.TASK_ID_ "
-          + "WHERE " + TaskOffersTrigger.OFFER_CONDITION);
+      ddl.execute(TaskOffersTrigger.addingOffers("I.ID_", "I.GROUP_ID_",
+          "INNER JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = T.ID_ WHERE "
+              + TaskOffersTrigger.OFFER_CONDITION));
     }
   }
 
   private static void postgresTriggers(Statement ddl) throws Exception {
     ddl.execute("CREATE FUNCTION MP_TASK_OFFER_ADDED() RETURNS trigger LANGUAGE plpgsql AS $$ "
         + "BEGIN "
-        + "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
-        + "SELECT NEW.ID_, NEW.GROUP_ID_, NEW.TASK_ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
-        + "FROM ACT_RU_TASK T "
-        + "WHERE T.ID_ = NEW.TASK_ID_; "
+        + TaskOffersTrigger.addingOffers("NEW.ID_", "NEW.GROUP_ID_", "WHERE T.ID_ = NEW.TASK_ID_")
+        + "; "
         + "RETURN NULL; "
         + "END $$");
     ddl.execute("CREATE TRIGGER MP_TASK_OFFER_ADDED AFTER INSERT ON ACT_RU_IDENTITYLINK "

@@ -23,6 +23,17 @@ public final class TaskOffersTrigger implements Trigger {
   public static final String OFFER_CONDITION =
       "I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND I.TASK_ID_ IS NOT NULL";
 
+  /**
+   * The statement that adds offers: for each link (its id and group as {@code linkId} and
+   * {@code groupId}), the task T that {@code tasks} selects, with its due date and assignment.
+   * One text for the migration's copy, PostgreSQL's trigger and H2's.
+   */
+  public static String addingOffers(String linkId, String groupId, String tasks) {
+    return "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
+        + "SELECT " + linkId + ", " + groupId + ", T.ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL "
+        + "FROM ACT_RU_TASK T " + tasks;
+  }
+
   private boolean onLinks;
   /** The row's columns by name, as H2 passes them: in the table's order. */
   private final Map<String, Integer> columns = new HashMap<>();
@@ -60,10 +71,8 @@ public final class TaskOffersTrigger implements Trigger {
   }
 
   private void offered(Connection connection, Object[] link) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO MP_TASK_OFFER (LINK_ID_, GROUP_ID_, TASK_ID_, DUE_DATE_, ASSIGNED_) "
-            + "SELECT ?, ?, T.ID_, T.DUE_DATE_, T.ASSIGNEE_ IS NOT NULL FROM ACT_RU_TASK T "
-            + "WHERE T.ID_ = ?")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(addingOffers("?", "?", "WHERE T.ID_ = ?"))) {
       insert.setObject(1, value(link, "ID_"));
       insert.setObject(2, value(link, "GROUP_ID_"));
       insert.setObject(3, value(link, "TASK_ID_"));
