@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -38,7 +37,7 @@ import org.childprotection.config.ExpiringMemory;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
     args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-final class FewOffersFirst implements Interceptor {
+final class FewOffersFirst implements ExecutorInterceptor {
 
   static final String PAGE = AuthorizationQueries.NAMESPACE + ".selectTasksVisibleToCaller";
   static final String FEW_OFFERS_PAGE =

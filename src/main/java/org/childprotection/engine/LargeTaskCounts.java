@@ -8,7 +8,6 @@ import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -32,7 +31,7 @@ import org.childprotection.config.ExpiringMemory;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
     args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-final class LargeTaskCounts implements Interceptor {
+final class LargeTaskCounts implements ExecutorInterceptor {
 
   static final String STATEMENT = AuthorizationQueries.NAMESPACE + ".countTasksVisibleToCaller";
   /** Memory bound: the least recently used count goes first. */

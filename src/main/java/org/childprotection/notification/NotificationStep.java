@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -48,20 +50,28 @@ public class NotificationStep {
    * The same on every retry of this send: the id of the job that runs the step. A failed job is
    * retried as the same job, while each attempt may run the step in a new execution (a scope's
    * is created anew under the job's); so the job is the step's at this activity whose execution
-   * is this one or its parent. A step run without a job falls back to its execution and
-   * activity.
+   * is this one or its parent. That is nearly always the job being run, which the command knows
+   * without asking the database; otherwise (a step reached without its own job) the jobs of the
+   * activity are asked, and a step run without a job falls back to its execution and activity.
    */
   public String idempotencyKey(DelegateExecution execution) {
     Set<String> executions = Stream.of(execution.getId(), execution.getParentId())
         .filter(Objects::nonNull).collect(Collectors.toSet());
+    String activity = execution.getCurrentActivityId();
+    JobEntity running = Context.getCommandContext() == null
+        ? null : Context.getCommandContext().getCurrentJob();
+    if (running != null && activity.equals(running.getActivityId())
+        && executions.contains(running.getExecutionId())) {
+      return "job:" + running.getId();
+    }
     return management.createJobQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .activityId(execution.getCurrentActivityId())
+        .activityId(activity)
         .list().stream()
         .filter(job -> executions.contains(job.getExecutionId()))
         .map(job -> "job:" + job.getId())
         .findFirst()
-        .orElse("execution:" + execution.getId() + ":" + execution.getCurrentActivityId());
+        .orElse("execution:" + execution.getId() + ":" + activity);
   }
 
   /**

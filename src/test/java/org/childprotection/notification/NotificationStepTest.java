@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A notification step names its recipient and template as extension properties; the recipient
  * may be an expression. A step of an older model version, which mapped them as input
- * parameters, still sends.
+ * parameters, still sends. The key that makes a retried send deliver once is the step's own job.
  */
 class NotificationStepTest extends PlatformTest {
 
@@ -49,8 +50,37 @@ class NotificationStepTest extends PlatformTest {
         </camunda:properties>""")).hasMessageContaining("names no recipient");
   }
 
+  @Test
+  void anAsynchronousStepIsKeyedByItsOwnJobAndAStepReachedByAnotherJobIsNot() {
+    String own = run("camunda:asyncBefore=\"true\"", "", PROPERTIES);
+    Job job = engine.getManagementService().createJobQuery().processDefinitionKey(own)
+        .activityId("notify").singleResult();
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(outboxKey(own)).isEqualTo("job:" + job.getId());
+
+    String after = run("", "camunda:asyncBefore=\"true\"", PROPERTIES);
+    Job before = engine.getManagementService().createJobQuery().processDefinitionKey(after)
+        .activityId("wait").singleResult();
+    engine.getManagementService().executeJob(before.getId());
+    assertThat(outboxKey(after)).startsWith("execution:").endsWith(":notify");
+  }
+
+  private static final String PROPERTIES = """
+      <camunda:properties>
+        <camunda:property name="recipient" value="education" />
+        <camunda:property name="template" value="CASE_OPENED" />
+      </camunda:properties>""";
+
   /** Deploys a one-step process with the given extension elements and runs it; its key. */
   private String run(String extensions) {
+    return run("", "", extensions);
+  }
+
+  /**
+   * The same, with attributes for the step and for a task that runs just before it ({@code
+   * wait}, which does nothing).
+   */
+  private String run(String stepAttributes, String waitAttributes, String extensions) {
     String key = "notify" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -58,18 +88,27 @@ class NotificationStepTest extends PlatformTest {
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
           <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
             <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="notify" />
-            <bpmn:serviceTask id="notify" camunda:delegateExpression="${notificationDelegate}">
+            <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="wait" />
+            <bpmn:serviceTask id="wait" camunda:expression="${true}" %s />
+            <bpmn:sequenceFlow id="f1" sourceRef="wait" targetRef="notify" />
+            <bpmn:serviceTask id="notify" camunda:delegateExpression="${notificationDelegate}"
+                %s>
               <bpmn:extensionElements>%s</bpmn:extensionElements>
             </bpmn:serviceTask>
             <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="end" />
             <bpmn:endEvent id="end" />
           </bpmn:process>
-        </bpmn:definitions>""".formatted(key, extensions);
+        </bpmn:definitions>""".formatted(key, waitAttributes, stepAttributes, extensions);
     engine.getRepositoryService().createDeployment().addString(key + ".bpmn", xml).deploy();
     engine.getRuntimeService().startProcessInstanceByKey(key, key,
         Map.of("district", "qixia"));
     return key;
+  }
+
+  private String outboxKey(String caseNumber) {
+    return jdbc.sql("SELECT idempotency_key FROM notification "
+            + "WHERE case_number = ? AND channel = 'OUTBOX'")
+        .param(caseNumber).query(String.class).single();
   }
 
   private String outbox(String caseNumber) {
