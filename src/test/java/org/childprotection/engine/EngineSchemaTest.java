@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What we add to the engine's own schema and history (migrations V5, V7, V15, V16 and V17,
- * LeanHistoryEventHandler).
+ * What we add to the engine's own schema and history (migrations V5, V7, V15, V16, V17 and V18,
+ * LeanHistoryEventHandler), and how its jobs are acquired.
  */
 class EngineSchemaTest extends PlatformTest {
 
@@ -52,6 +55,35 @@ class EngineSchemaTest extends PlatformTest {
     }
     assertThat(triggers).contains("MP_TASK_OFFER_ADDED ON ACT_RU_IDENTITYLINK",
         "MP_TASK_OFFER_CHANGED ON ACT_RU_TASK");
+  }
+
+  @Test
+  void everyJobIsDueAndAcquisitionTakesTheMostOverdueFirst() throws SQLException {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+
+    Date before = new Date(System.currentTimeMillis() - 1000);
+    Http.Response opened = as("center").postJson("/api/reports",
+        CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
+    assertThat(opened.status()).isEqualTo(201);
+    String instance = opened.json().get("processInstanceId").asText();
+    // The center's notification, waiting or already run (its log keeps the due date).
+    Date due = Optional.ofNullable(engine.getManagementService().createJobQuery()
+            .processInstanceId(instance).activityId("notifyCenter").singleResult())
+        .map(Job::getDuedate)
+        .orElseGet(() -> engine.getHistoryService().createHistoricJobLogQuery()
+            .processInstanceId(instance).activityIdIn("notifyCenter").list().get(0)
+            .getJobDueDate());
+    assertThat(due).as("an asynchronous step is due when it is created")
+        .isNotNull().isAfter(before).isBefore(new Date(System.currentTimeMillis() + 1000));
+    try (Connection connection = dataSource.getConnection();
+        ResultSet undated = connection.createStatement().executeQuery(
+            "SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL")) {
+      undated.next();
+      assertThat(undated.getLong(1)).as("no job that acquisition would skip").isZero();
+    }
   }
 
   @Test
