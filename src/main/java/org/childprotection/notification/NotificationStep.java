@@ -1,8 +1,10 @@
 package org.childprotection.notification;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
@@ -33,6 +35,13 @@ public class NotificationStep {
   static final String TEMPLATE = "template";
 
   private final ManagementService management;
+  private final Map<StepProperty, Optional<String>> properties = new ConcurrentHashMap<>();
+
+  /**
+   * A property of a step of one deployed model version: as many as the deployed versions have
+   * notification steps, times two.
+   */
+  private record StepProperty(String processDefinitionId, String activityId, String name) {}
 
   public NotificationStep(ManagementService management) {
     this.management = management;
@@ -78,8 +87,11 @@ public class NotificationStep {
    * The step's property of that name, evaluated as an expression when it is one; on a model
    * version from before the properties, the input mapping's local variable.
    */
-  private static String setting(DelegateExecution execution, String name) {
-    Optional<String> property = property(execution.getBpmnModelElementInstance(), name);
+  private String setting(DelegateExecution execution, String name) {
+    // A deployed model never changes: its steps' properties are read from it once.
+    Optional<String> property = properties.computeIfAbsent(
+        new StepProperty(execution.getProcessDefinitionId(), execution.getCurrentActivityId(),
+            name), key -> property(execution.getBpmnModelElementInstance(), name));
     if (property.isPresent()) {
       return evaluate(property.get(), execution);
     }
