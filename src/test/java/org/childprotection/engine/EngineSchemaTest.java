@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,6 +22,7 @@ import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What we add to the engine's own schema and history (migrations V5, V7, V15, V16, V17 and V18,
@@ -29,6 +32,12 @@ class EngineSchemaTest extends PlatformTest {
 
   @Autowired
   DataSource dataSource;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  UndatedJobs undatedJobs;
 
   @Test
   void theIndexesTheEngineLacksAreThere() throws SQLException {
@@ -84,6 +93,38 @@ class EngineSchemaTest extends PlatformTest {
       undated.next();
       assertThat(undated.getLong(1)).as("no job that acquisition would skip").isZero();
     }
+  }
+
+  @Test
+  void aJobWrittenWithoutADueDateIsMadeDue() {
+    // A suspended job, which no job executor takes meanwhile, as an older node writes it.
+    String key = "undated" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="step" />
+            <bpmn:serviceTask id="step" camunda:asyncBefore="true" camunda:expression="${true}" />
+            <bpmn:sequenceFlow id="f2" sourceRef="step" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(key)).deploy();
+    engine.getManagementService().suspendJobDefinitionByProcessDefinitionKey(key, true);
+    String instance = engine.getRuntimeService()
+        .startProcessInstanceByKey(key, Map.of("district", "qixia")).getId();
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .singleResult();
+    jdbc.sql("UPDATE ACT_RU_JOB SET DUEDATE_ = NULL WHERE ID_ = ?").param(job.getId()).update();
+    assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult()
+        .getDuedate()).isNull();
+
+    Date before = new Date(System.currentTimeMillis() - 1000);
+    assertThat(undatedJobs.dateThem()).isGreaterThanOrEqualTo(1);
+    assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult()
+        .getDuedate()).isAfter(before).isBefore(new Date(System.currentTimeMillis() + 1000));
+    engine.getRuntimeService().deleteProcessInstance(instance, "test done");
   }
 
   @Test
