@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
+import org.childprotection.support.TestModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,19 +98,12 @@ class EngineSchemaTest extends PlatformTest {
   @Test
   void aJobWrittenWithoutADueDateIsMadeDue() {
     // A suspended job, which no job executor takes meanwhile, as an older node writes it.
-    String key = "undated" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="step" />
-            <bpmn:serviceTask id="step" camunda:asyncBefore="true" camunda:expression="${true}" />
-            <bpmn:sequenceFlow id="f2" sourceRef="step" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>""".formatted(key)).deploy();
+    String key = TestModels.deploy(engine, "undated", """
+        <bpmn:startEvent id="start" />
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="step" />
+        <bpmn:serviceTask id="step" camunda:asyncBefore="true" camunda:expression="${true}" />
+        <bpmn:sequenceFlow id="f2" sourceRef="step" targetRef="end" />
+        <bpmn:endEvent id="end" />""");
     engine.getManagementService().suspendJobDefinitionByProcessDefinitionKey(key, true);
     String instance = engine.getRuntimeService()
         .startProcessInstanceByKey(key, Map.of("district", "qixia")).getId();

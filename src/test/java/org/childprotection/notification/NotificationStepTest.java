@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.support.PlatformTest;
+import org.childprotection.support.TestModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,25 +81,16 @@ class NotificationStepTest extends PlatformTest {
    * wait}, which does nothing).
    */
   private String run(String stepAttributes, String waitAttributes, String extensions) {
-    String key = "notify" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="wait" />
-            <bpmn:serviceTask id="wait" camunda:expression="${true}" %s />
-            <bpmn:sequenceFlow id="f1" sourceRef="wait" targetRef="notify" />
-            <bpmn:serviceTask id="notify" camunda:delegateExpression="${notificationDelegate}"
-                %s>
-              <bpmn:extensionElements>%s</bpmn:extensionElements>
-            </bpmn:serviceTask>
-            <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>""".formatted(key, waitAttributes, stepAttributes, extensions);
-    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", xml).deploy();
+    String key = TestModels.deploy(engine, "notify", """
+        <bpmn:startEvent id="start" />
+        <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="wait" />
+        <bpmn:serviceTask id="wait" camunda:expression="${true}" %s />
+        <bpmn:sequenceFlow id="f1" sourceRef="wait" targetRef="notify" />
+        <bpmn:serviceTask id="notify" camunda:delegateExpression="${notificationDelegate}" %s>
+          <bpmn:extensionElements>%s</bpmn:extensionElements>
+        </bpmn:serviceTask>
+        <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="end" />
+        <bpmn:endEvent id="end" />""".formatted(waitAttributes, stepAttributes, extensions));
     engine.getRuntimeService().startProcessInstanceByKey(key, key,
         Map.of("district", "qixia"));
     return key;
