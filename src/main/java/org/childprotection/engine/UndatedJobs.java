@@ -15,10 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes jobs written without a due date due now, when the node is ready and then every {@code
- * minor-protection.jobs.date-undated-every}. The platform's engine acquires only jobs that have
- * a due date ({@code ensure-job-due-date-not-null}, migration V18); a node of an older version,
- * still running beside new ones during a rolling upgrade, writes its asynchronous steps' jobs
- * without one. Once the last old node had stopped, those jobs would never run.
+ * minor-protection.jobs.date-undated-every}. The platform's engine gives every job a due date
+ * and acquires the most overdue first along MP_IDX_JOB_DUEDATE (V5), stopping after a page
+ * ({@code ensure-job-due-date-not-null}, {@code job-executor-acquire-by-due-date}); before, each
+ * acquisition asked for "no due date, or due by now", and PostgreSQL collected every such job,
+ * including the rows of jobs just run and deleted, before it took ten (0.47 ms for each
+ * acquisition of the intake's notifications, 0.07 ms in order). The engine then acquires only
+ * jobs that have a due date: the jobs of a database from before, and those that a node of an
+ * older version writes while it still runs beside new ones during a rolling upgrade, would
+ * otherwise never run.
  */
 @Component
 public class UndatedJobs {

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What we add to the engine's own schema and history (migrations V5, V7, V15, V16, V17 and V18,
+ * What we add to the engine's own schema and history (migrations V5, V7, V15, V16 and V17,
  * LeanHistoryEventHandler), and how its jobs are acquired.
  */
 class EngineSchemaTest extends PlatformTest {
