@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.Configuration;
@@ -12,6 +13,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.childprotection.notification.NotificationDeliveries;
+import org.childprotection.notification.NotificationPolicy;
+import org.childprotection.notification.NotificationSender;
 import org.childprotection.process.EngineTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -97,6 +101,15 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
             List.of(new CommandFailureLog())));
+    // A notification's delivery on one channel runs as a job of its own (NotificationDeliveries).
+    configuration.setCustomJobHandlers(with(configuration.getCustomJobHandlers(),
+        List.of(new NotificationDeliveries(() -> context.getBean(NotificationSender.class)))));
+    configuration.setFailedJobCommandFactory(new DetachedJobs.Retries(Map.of(
+        NotificationDeliveries.TYPE,
+        () -> context.getBean(NotificationPolicy.class).retryCycle()),
+        NotificationDeliveries::activityOf));
+    configuration.setCustomIncidentHandlers(with(configuration.getCustomIncidentHandlers(),
+        List.of(new DetachedJobs.Incidents(NotificationDeliveries::activityOf))));
     if (!variableChangesInHistory || !jobCreationsInHistory) {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
@@ -132,10 +145,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors,
-      List<CommandInterceptor> added) {
-    List<CommandInterceptor> result =
-        new ArrayList<>(interceptors == null ? List.of() : interceptors);
+  private static <T> List<T> with(List<T> existing, List<? extends T> added) {
+    List<T> result = new ArrayList<>(existing == null ? List.of() : existing);
     result.addAll(added);
     return result;
   }

@@ -137,9 +137,9 @@ public class IntakeService {
       String receivedBy, String auditAction) {
     Registered registered = register(child, report, danger, receivedBy);
     String caseNumber = registered.caseNumber();
+    // The case records its instance as the instance starts (CaseOpeningListener).
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         CaseProcess.PROCESS_KEY, caseNumber, registered.variables());
-    cases.linkProcessInstance(registered.caseId(), instance.getId());
     audit.record(receivedBy, auditAction, caseNumber);
     return IntakeResult.opened(caseNumber, instance.getId());
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.childprotection.api.ApiError.FieldError;
 import org.childprotection.api.TextChecks;
 import org.childprotection.organisation.District;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class ReportValidator {
 
   private static final Set<String> GENDERS = Set.of("M", "F", "U");
+  private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
   private static final Set<String> HOUSEHOLDS = Set.of("LOCAL", "NONLOCAL");
 
   private final IntakePolicy policy;
@@ -172,7 +174,7 @@ public class ReportValidator {
   }
 
   private static void phone(List<FieldError> errors, String field, String phone) {
-    if (!blank(phone) && !phone.matches("[0-9+\\- ]{3,20}")) {
+    if (!blank(phone) && !PHONE.matcher(phone).matches()) {
       errors.add(new FieldError(field, "电话号码格式不正确"));
     }
   }

@@ -7,9 +7,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * A notification step of a model: sends the step's template to the step's recipient
- * ({@link NotificationStep}) on every channel ({@link NotificationSender}). The step is
- * asynchronous: a channel that fails makes the job retry (after the cycle the model names) and,
- * when retries run out, an incident in Cockpit.
+ * ({@link NotificationStep}) on every channel ({@link NotificationSender}). A step that is
+ * asynchronous in its model sends on every channel in its own job: a channel that fails makes
+ * the job retry (after the cycle the model names) and, when retries run out, an incident in
+ * Cockpit. A synchronous step writes the outbox with the command it is part of and gives every
+ * other channel a delivery job of its own ({@link NotificationDeliveries}), which retries and
+ * ends as an incident the same way.
  */
 @Component("notificationDelegate")
 public class NotificationDelegate implements JavaDelegate {
@@ -31,7 +34,12 @@ public class NotificationDelegate implements JavaDelegate {
     String recipient = step.recipient(execution);
     NotificationTemplate template = step.template(execution);
     String caseNumber = execution.getProcessBusinessKey();
-    sender.send(new Notification(step.idempotencyKey(execution), recipient, caseNumber,
-        template.subject(caseNumber), template.body(caseNumber)));
+    Notification notification = new Notification(step.idempotencyKey(execution), recipient,
+        caseNumber, template.subject(caseNumber), template.body(caseNumber));
+    if (step.ownJob(execution).isPresent()) {
+      sender.send(notification);
+    } else {
+      sender.sendWithTheStep(notification, execution);
+    }
   }
 }

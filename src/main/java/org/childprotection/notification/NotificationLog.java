@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.childprotection.config.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,14 @@ public class NotificationLog {
   public boolean delivered(String idempotencyKey, String channel) {
     return jdbc.sql("SELECT COUNT(*) FROM notification WHERE idempotency_key = ? AND channel = ?")
         .params(idempotencyKey, channel).query(Long.class).single() > 0;
+  }
+
+  /** The notification as the outbox recorded it, for a channel that delivers it later. */
+  public Optional<Notification> recorded(String idempotencyKey) {
+    return jdbc.sql("SELECT idempotency_key, recipient, case_number, subject, body "
+            + "FROM notification WHERE idempotency_key = ? AND channel = 'OUTBOX'")
+        .param(idempotencyKey)
+        .query(RecordRowMapper.of(Notification.class)).optional();
   }
 
   /**

@@ -1,13 +1,8 @@
 package org.childprotection.notification;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -34,7 +29,6 @@ public class NotificationStep {
   static final String RECIPIENT = "recipient";
   static final String TEMPLATE = "template";
 
-  private final ManagementService management;
   private final Map<StepProperty, Optional<String>> properties = new ConcurrentHashMap<>();
 
   /**
@@ -42,10 +36,6 @@ public class NotificationStep {
    * notification steps, times two.
    */
   private record StepProperty(String processDefinitionId, String activityId, String name) {}
-
-  public NotificationStep(ManagementService management) {
-    this.management = management;
-  }
 
   public String recipient(DelegateExecution execution) {
     return setting(execution, RECIPIENT);
@@ -56,31 +46,31 @@ public class NotificationStep {
   }
 
   /**
-   * The same on every retry of this send: the id of the job that runs the step. A failed job is
-   * retried as the same job, while each attempt may run the step in a new execution (a scope's
-   * is created anew under the job's); so the job is the step's at this activity whose execution
-   * is this one or its parent. That is nearly always the job being run, which the command knows
-   * without asking the database; otherwise (a step reached without its own job) the jobs of the
-   * activity are asked, and a step run without a job falls back to its execution and activity.
+   * The same on every retry of this send. A step that runs as its own job (asynchronous in its
+   * model) is keyed by that job, which is retried as the same job while each attempt may run the
+   * step in a new execution; any other step by its activity instance, whose send is written in
+   * the same transaction as the step and is never retried on its own.
    */
   public String idempotencyKey(DelegateExecution execution) {
-    Set<String> executions = Stream.of(execution.getId(), execution.getParentId())
-        .filter(Objects::nonNull).collect(Collectors.toSet());
-    String activity = execution.getCurrentActivityId();
+    return ownJob(execution).map(job -> "job:" + job.getId())
+        .orElseGet(() -> "activity:" + execution.getActivityInstanceId());
+  }
+
+  /**
+   * The job being run, when it is this step's own: the job of the step's activity whose
+   * execution is this one or its parent (a scope's execution is created anew under the job's).
+   * Empty for a step that the command reaches on its way (a synchronous step, or one after
+   * another step's job).
+   */
+  public Optional<JobEntity> ownJob(DelegateExecution execution) {
     JobEntity running = Context.getCommandContext() == null
         ? null : Context.getCommandContext().getCurrentJob();
-    if (running != null && activity.equals(running.getActivityId())
-        && executions.contains(running.getExecutionId())) {
-      return "job:" + running.getId();
+    if (running == null || !execution.getCurrentActivityId().equals(running.getActivityId())) {
+      return Optional.empty();
     }
-    return management.createJobQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .activityId(activity)
-        .list().stream()
-        .filter(job -> executions.contains(job.getExecutionId()))
-        .map(job -> "job:" + job.getId())
-        .findFirst()
-        .orElse("execution:" + execution.getId() + ":" + activity);
+    String job = running.getExecutionId();
+    return job != null && (job.equals(execution.getId()) || job.equals(execution.getParentId()))
+        ? Optional.of(running) : Optional.empty();
   }
 
   /**

@@ -82,9 +82,17 @@ public class Cases {
         .query(RecordRowMapper.of(Case.class)).single();
   }
 
-  public void linkProcessInstance(long caseId, String processInstanceId) {
-    jdbc.sql("UPDATE protection_case SET process_instance_id = ? WHERE id = ?")
-        .params(processInstanceId, caseId).update();
+  /**
+   * Records the instance as the case's own, as the instance starts: only a case of that number
+   * and district that has none yet (one just registered in the same transaction). False when
+   * there is no such case.
+   */
+  public boolean linkProcessInstance(long caseId, String caseNumber, String district,
+      String processInstanceId) {
+    return jdbc.sql("""
+            UPDATE protection_case SET process_instance_id = ?
+            WHERE id = ? AND case_number = ? AND district = ? AND process_instance_id IS NULL""")
+        .params(processInstanceId, caseId, caseNumber, district).update() == 1;
   }
 
   /** A later report can make a case urgent and add categories; it never lowers either. */

@@ -710,7 +710,8 @@ class PlatformBenchmark {
             .businessKey(caseNumber).setVariables(variables)
             .startBeforeActivity(pastTriage ? ASSESSMENT_FORK : TRIAGE)
             .execute(true, true).getId();
-        app.bean(Cases.class).linkProcessInstance(registered[0], instance);
+        app.bean(Cases.class).linkProcessInstance(registered[0], caseNumber, district.code(),
+            instance);
         if (pastTriage) {
           takeOnFirstContact(app, instance);
         }

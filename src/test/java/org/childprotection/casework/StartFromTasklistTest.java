@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.childprotection.support.DeliveryJobs;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,12 @@ class StartFromTasklistTest extends PlatformTest {
             + "AND c.case_number = ?")
         .params(idNumber, instance.getId(), instance.getBusinessKey())
         .query(Long.class).single()).isEqualTo(1);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId("notifyCenter").count()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE case_number = ? "
+            + "AND channel = 'OUTBOX' AND recipient = 'protection-center'")
+        .param(caseNumber).query(Long.class).single())
+        .as("the center's outbox has it with the case").isEqualTo(1);
+    assertThat(DeliveryJobs.of(engine, instance.getId(), "notifyCenter"))
+        .as("its webhook delivery waits as a job").hasSize(1);
   }
 
   @Test

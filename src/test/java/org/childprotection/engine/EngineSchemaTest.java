@@ -10,13 +10,13 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.support.DeliveryJobs;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.TestModels;
@@ -78,13 +78,8 @@ class EngineSchemaTest extends PlatformTest {
         CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
     assertThat(opened.status()).isEqualTo(201);
     String instance = opened.json().get("processInstanceId").asText();
-    // The center's notification, waiting or already run (its log keeps the due date).
-    Date due = Optional.ofNullable(engine.getManagementService().createJobQuery()
-            .processInstanceId(instance).activityId("notifyCenter").singleResult())
-        .map(Job::getDuedate)
-        .orElseGet(() -> engine.getHistoryService().createHistoricJobLogQuery()
-            .processInstanceId(instance).activityIdIn("notifyCenter").list().get(0)
-            .getJobDueDate());
+    // The delivery of the center's notification on the webhook, waiting.
+    Date due = DeliveryJobs.single(engine, instance, "notifyCenter").getDuedate();
     assertThat(due).as("an asynchronous step is due when it is created")
         .isNotNull().isAfter(before).isBefore(new Date(System.currentTimeMillis() + 1000));
     try (Connection connection = dataSource.getConnection();
@@ -149,10 +144,10 @@ class EngineSchemaTest extends PlatformTest {
         CaseFixtures.report("gulou", false, "LEFT_BEHIND"));
     assertThat(opened.status()).isEqualTo(201);
     String instance = opened.json().get("processInstanceId").asText();
-    Job notification = engine.getManagementService().createJobQuery()
-        .processInstanceId(instance).activityId("notifyCenter").singleResult();
+    Job notification = DeliveryJobs.single(engine, instance, "notifyCenter");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance)
-        .count()).as("the notification, the triage deadline, the coming of age").isEqualTo(3);
+        .count()).as("the notification's delivery, the triage deadline, the coming of age")
+        .isEqualTo(3);
 
     engine.getManagementService().executeJob(notification.getId());
 
@@ -160,7 +155,7 @@ class EngineSchemaTest extends PlatformTest {
     assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).creationLog()
         .count()).as("no entry per job created").isZero();
     assertThat(history.createHistoricJobLogQuery().jobId(notification.getId()).successLog()
-        .singleResult().getJobDefinitionConfiguration()).isEqualTo("async-before");
+        .singleResult().getProcessInstanceId()).isEqualTo(instance);
   }
 
   private Set<String> indexes(String table) throws SQLException {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.support.DeliveryJobs;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.childprotection.support.TestWebhook;
@@ -22,9 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A notification whose channel is down: the job fails, retries on the configured back-off,
+ * A notification whose channel is down: the center's notification of a new report is in its
+ * outbox with the report, and its delivery by webhook fails, retries on the configured back-off,
  * ends as an incident a supervisor sees in Cockpit, and once the channel is back and the job is
- * retried (as Cockpit's "retry" does) it is delivered exactly once. Nothing is lost.
+ * retried (as Cockpit's "retry" does) it is delivered exactly once, even after the case's
+ * instance has gone. Nothing is lost, and nothing waits for it.
  */
 class NotificationFaultTest extends PlatformTest {
 
@@ -40,10 +43,11 @@ class NotificationFaultTest extends PlatformTest {
   void aChannelThatIsDownEndsAsAnIncidentAndDeliversOnceWhenBack() {
     TestWebhook.down(true);
     String instance = openCase();
+    String key = centerNotificationKey(instance);
+    assertThat(key).startsWith("activity:notifyCenter");
+    assertThat(outboxRows(key)).as("the center's outbox has it with the report").isEqualTo(1);
     ManagementService management = engine.getManagementService();
-    Job job = management.createJobQuery().processInstanceId(instance).activityId("notifyCenter")
-        .singleResult();
-    String key = "job:" + job.getId();
+    Job job = DeliveryJobs.single(engine, instance, "notifyCenter");
 
     Instant before = Instant.now();
     assertThatThrownBy(() -> management.executeJob(job.getId()));
@@ -66,7 +70,8 @@ class NotificationFaultTest extends PlatformTest {
         .processInstanceId(instance).list();
     assertThat(incidents).hasSize(1);
     assertThat(incidents.get(0).getActivityId()).isEqualTo("notifyCenter");
-    assertThat(outboxRows(key)).as("a failed job keeps nothing half-written").isZero();
+    assertThat(incidents.get(0).getTenantId()).isEqualTo("qixia");
+    assertThat(webhookRows(key)).as("nothing recorded as delivered").isZero();
     assertThat(TestWebhook.refused(key)).as(TestWebhook.deliveries().toString()).isEqualTo(attempts);
 
     TestWebhook.down(false);
@@ -76,9 +81,27 @@ class NotificationFaultTest extends PlatformTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance)
         .count()).isZero();
     assertThat(TestWebhook.accepted(key)).isEqualTo(1);
+    assertThat(webhookRows(key)).isEqualTo(1);
     assertThat(outboxRows(key)).isEqualTo(1);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("triage").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeliveryOutlivesItsCasesInstance() {
+    TestWebhook.down(true);
+    String instance = openCase();
+    String key = centerNotificationKey(instance);
+    Job job = DeliveryJobs.single(engine, instance, "notifyCenter");
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
+
+    engine.getRuntimeService().deleteProcessInstance(instance, "测试：实例先于通知结束");
+    TestWebhook.down(false);
+    engine.getManagementService().executeJob(job.getId());
+
+    assertThat(TestWebhook.accepted(key)).isEqualTo(1);
+    assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -86,8 +109,7 @@ class NotificationFaultTest extends PlatformTest {
     TestWebhook.down(true);
     String instance = openCase(true);
     ManagementService management = engine.getManagementService();
-    Job center = management.createJobQuery().processInstanceId(instance)
-        .activityId("notifyCenter").singleResult();
+    Job center = DeliveryJobs.single(engine, instance, "notifyCenter");
     assertThatThrownBy(() -> management.executeJob(center.getId()));
 
     Job police = management.createJobQuery().processInstanceId(instance)
@@ -101,6 +123,19 @@ class NotificationFaultTest extends PlatformTest {
         .taskDefinitionKey("triage").count()).isEqualTo(1);
     assertThat(management.createJobQuery().jobId(center.getId()).singleResult()
         .getExceptionMessage()).as("the center's notification still retries").isNotBlank();
+  }
+
+  private String centerNotificationKey(String instance) {
+    String caseNumber = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(instance).singleResult().getBusinessKey();
+    return jdbc.sql("SELECT idempotency_key FROM notification WHERE case_number = ? "
+            + "AND channel = 'OUTBOX' AND recipient = 'protection-center'")
+        .param(caseNumber).query(String.class).single();
+  }
+
+  private long webhookRows(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification WHERE idempotency_key = ? "
+        + "AND channel = 'WEBHOOK'").param(key).query(Long.class).single();
   }
 
   private long outboxRows(String key) {
