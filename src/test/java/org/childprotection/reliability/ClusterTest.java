@@ -77,7 +77,10 @@ class ClusterTest {
 
       Invariants.resendEverything(load, b.as("center"));
       // The survivor takes over the dead node's locked jobs once their lock has expired.
-      db.awaitJobsDrained(20, 90_000);
+      // Due within 70 s: the urgent triage deadlines (15 s), their escalations, and a job that
+      // lost a concurrent update to a user or another node, which the engine runs again on its
+      // step's retry cycle, first after a minute.
+      db.awaitJobsDrained(Invariants.DUE_WITHIN_SECONDS, 180_000);
       // The dead node's import is failed by the survivor once its heartbeat has stopped.
       awaitStatus(db, endless, "FAILED", Duration.ofSeconds(30));
       assertThat(db.single("SELECT failure FROM ledger_import WHERE id = ?", endless))

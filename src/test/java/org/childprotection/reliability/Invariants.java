@@ -14,6 +14,10 @@ import org.childprotection.support.Http;
  */
 final class Invariants {
 
+  /** Jobs due this soon are waited for before the invariants are checked. */
+  static final int DUE_WITHIN_SECONDS = 70;
+
+
   /** ACT_HI_JOB_LOG.JOB_STATE_ of a job that ran to its end. */
   private static final int JOB_SUCCESSFUL = JobState.SUCCESSFUL.getStateCode();
 
