@@ -163,7 +163,7 @@ public class IntakeService {
   }
 
   /** A case just registered, and the variables its process starts with. */
-  private record Registered(long caseId, String caseNumber, Map<String, Object> variables) {}
+  private record Registered(String caseNumber, Map<String, Object> variables) {}
 
   /**
    * The registry's case and first report, and the variables the case's process starts with:
@@ -187,7 +187,7 @@ public class IntakeService {
     IMMEDIATE_DANGER.putInto(variables, danger);
     URGENT.putInto(variables, danger);
     ADULT_DATE.putInto(variables, adulthood.dateFor(child.birthDate(), child.estimatedAge()));
-    return new Registered(caseId, caseNumber, variables);
+    return new Registered(caseNumber, variables);
   }
 
 

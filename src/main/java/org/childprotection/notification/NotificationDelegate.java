@@ -34,9 +34,10 @@ public class NotificationDelegate implements JavaDelegate {
     String recipient = step.recipient(execution);
     NotificationTemplate template = step.template(execution);
     String caseNumber = execution.getProcessBusinessKey();
-    Notification notification = new Notification(step.idempotencyKey(execution), recipient,
-        caseNumber, template.subject(caseNumber), template.body(caseNumber));
-    if (step.ownJob(execution).isPresent()) {
+    NotificationStep.Send send = step.send(execution);
+    Notification notification = new Notification(send.idempotencyKey(), recipient, caseNumber,
+        template.subject(caseNumber), template.body(caseNumber));
+    if (send.ownJob()) {
       sender.send(notification);
     } else {
       sender.sendWithTheStep(notification, execution);

@@ -45,13 +45,9 @@ public class NotificationSender {
     for (NotificationChannel channel : channels) {
       if (channel.deliversWithTheStep()) {
         channel.send(notification);
-      }
-    }
-    for (NotificationChannel channel : channels) {
-      if (!channel.deliversWithTheStep()) {
-        NotificationDeliveries.schedule(step,
-            new Delivery(channel.name(), step.getCurrentActivityId(),
-                notification.idempotencyKey()));
+      } else {
+        NotificationDeliveries.schedule(step, new Delivery(channel.name(),
+            step.getCurrentActivityId(), notification.idempotencyKey()));
       }
     }
   }

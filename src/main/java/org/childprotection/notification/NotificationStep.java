@@ -46,14 +46,21 @@ public class NotificationStep {
   }
 
   /**
-   * The same on every retry of this send. A step that runs as its own job (asynchronous in its
-   * model) is keyed by that job, which is retried as the same job while each attempt may run the
-   * step in a new execution; any other step by its activity instance, whose send is written in
-   * the same transaction as the step and is never retried on its own.
+   * How this step sends: its idempotency key, the same on every retry, and whether it runs as
+   * its own job (and so sends on every channel in it).
    */
-  public String idempotencyKey(DelegateExecution execution) {
-    return ownJob(execution).map(job -> "job:" + job.getId())
-        .orElseGet(() -> "activity:" + execution.getActivityInstanceId());
+  public record Send(String idempotencyKey, boolean ownJob) {}
+
+  /**
+   * A step that runs as its own job (asynchronous in its model) is keyed by that job, which is
+   * retried as the same job while each attempt may run the step in a new execution; any other
+   * step by its activity instance, whose send is written in the same transaction as the step and
+   * is never retried on its own.
+   */
+  public Send send(DelegateExecution execution) {
+    Optional<JobEntity> own = ownJob(execution);
+    return new Send(own.map(job -> "job:" + job.getId())
+        .orElseGet(() -> "activity:" + execution.getActivityInstanceId()), own.isPresent());
   }
 
   /**
@@ -62,7 +69,7 @@ public class NotificationStep {
    * Empty for a step that the command reaches on its way (a synchronous step, or one after
    * another step's job).
    */
-  public Optional<JobEntity> ownJob(DelegateExecution execution) {
+  private static Optional<JobEntity> ownJob(DelegateExecution execution) {
     JobEntity running = Context.getCommandContext() == null
         ? null : Context.getCommandContext().getCurrentJob();
     if (running == null || !execution.getCurrentActivityId().equals(running.getActivityId())) {
