@@ -44,6 +44,8 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
   private final String patchedFor;
   private final boolean variableChangesInHistory;
   private final boolean jobCreationsInHistory;
+  private final List<String> variablesNotKept;
+  private final boolean gatewaysInHistory;
   private final boolean authorizationQueries;
   private final boolean entityIdCheck;
   private final boolean passwordPolicyRefusal;
@@ -51,11 +53,14 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
   private final Duration rememberLargeTaskCountsFor;
   private final long readOffersFirstBelow;
   private final Duration rememberOfferCountsFor;
+  private final Duration rememberDefinitionsFor;
 
   public PlatformEnginePlugin(ApplicationContext context,
       @Value("${" + PATCHED_FOR + "}") String patchedFor,
       @Value("${minor-protection.history.variable-changes:false}") boolean variableChanges,
       @Value("${minor-protection.history.job-creations:false}") boolean jobCreations,
+      @Value("${minor-protection.history.variables-not-kept:}") List<String> variablesNotKept,
+      @Value("${minor-protection.history.gateways:true}") boolean gateways,
       @Value("${minor-protection.authorization.own-queries:true}") boolean authorizationQueries,
       @Value("${minor-protection.engine.entity-id-check:true}") boolean entityIdCheck,
       @Value("${minor-protection.engine.password-policy-refusal:true}")
@@ -66,11 +71,15 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
       @Value("${minor-protection.task-lists.read-offers-first-below:10000}")
       long readOffersFirstBelow,
       @Value("${minor-protection.task-lists.remember-offer-counts-for:PT10S}")
-      Duration rememberOfferCountsFor) {
+      Duration rememberOfferCountsFor,
+      @Value("${minor-protection.engine.remember-definitions-for:PT5S}")
+      Duration rememberDefinitionsFor) {
     this.context = context;
     this.patchedFor = patchedFor;
     this.variableChangesInHistory = variableChanges;
     this.jobCreationsInHistory = jobCreations;
+    this.variablesNotKept = List.copyOf(variablesNotKept);
+    this.gatewaysInHistory = gateways;
     this.authorizationQueries = authorizationQueries;
     this.entityIdCheck = entityIdCheck;
     this.passwordPolicyRefusal = passwordPolicyRefusal;
@@ -78,6 +87,7 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     this.rememberLargeTaskCountsFor = rememberLargeTaskCountsFor;
     this.readOffersFirstBelow = readOffersFirstBelow;
     this.rememberOfferCountsFor = rememberOfferCountsFor;
+    this.rememberDefinitionsFor = rememberDefinitionsFor;
   }
 
   @Override
@@ -110,10 +120,12 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
         NotificationDeliveries::activityOf));
     configuration.setCustomIncidentHandlers(with(configuration.getCustomIncidentHandlers(),
         List.of(new DetachedJobs.Incidents(NotificationDeliveries::activityOf))));
-    if (!variableChangesInHistory || !jobCreationsInHistory) {
+    if (!variableChangesInHistory || !jobCreationsInHistory || !variablesNotKept.isEmpty()
+        || !gatewaysInHistory) {
       configuration.setEnableDefaultDbHistoryEventHandler(false);
       configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(
-          new LeanHistoryEventHandler(variableChangesInHistory, jobCreationsInHistory))));
+          new LeanHistoryEventHandler(variableChangesInHistory, jobCreationsInHistory,
+              variablesNotKept, gatewaysInHistory))));
     }
   }
 
@@ -122,6 +134,10 @@ public class PlatformEnginePlugin extends AbstractProcessEnginePlugin {
     if (entityIdCheck) {
       configuration.getSessionFactories().put(DbEntityManager.class,
           new EntityIdCheck(configuration.getIdGenerator()));
+    }
+    if (!rememberDefinitionsFor.isZero()) {
+      DefinitionLookups.install(configuration.getSqlSessionFactory().getConfiguration(),
+          rememberDefinitionsFor, context.getBean(EngineTime.class)::now);
     }
     if (authorizationQueries) {
       AuthorizationQueries.install(configuration);

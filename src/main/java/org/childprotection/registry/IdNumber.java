@@ -3,6 +3,7 @@ package org.childprotection.registry;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The 18-digit 居民身份证号 (GB 11643): six digits of region, the birth date as yyyyMMdd, three
@@ -12,12 +13,13 @@ public final class IdNumber {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+  private static final Pattern FORM = Pattern.compile("\\d{17}[\\dX]");
 
   private IdNumber() {}
 
   /** Why the number is not valid, in Chinese, or empty when it is. */
   public static Optional<String> problem(String idNumber, LocalDate today) {
-    if (idNumber == null || !idNumber.matches("\\d{17}[\\dX]")) {
+    if (idNumber == null || !FORM.matcher(idNumber).matches()) {
       return Optional.of("身份证号应为18位，前17位为数字，最后一位为数字或X");
     }
     if (checkCharacter(idNumber) != idNumber.charAt(17)) {

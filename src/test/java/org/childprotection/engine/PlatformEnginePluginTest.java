@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -42,9 +43,8 @@ class PlatformEnginePluginTest {
   @Test
   void onAnUnknownEngineNothingIsInstalled() {
     PlatformEnginePlugin plugin =
-        new PlatformEnginePlugin(null, "7.23.0", false, false, true, true, true, 1000,
-            Duration.ofSeconds(10), 10_000,
-            Duration.ofSeconds(10));
+        new PlatformEnginePlugin(null, "7.23.0", false, false, List.of(), true, true, true, true, 1000,
+            Duration.ofSeconds(10), 10_000, Duration.ofSeconds(10), Duration.ofSeconds(5));
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
 
     assertThatThrownBy(() -> plugin.preInit(configuration))
@@ -77,13 +77,16 @@ class PlatformEnginePluginTest {
     assertThat(off.getSessionFactories()).doesNotContainKey(DbEntityManager.class);
   }
 
-  /** The configuration as the plugin leaves it; the authorization queries need MyBatis. */
+  /**
+   * The configuration as the plugin leaves it; the authorization queries and the remembered
+   * definitions need MyBatis (DefinitionLookupsTest has them in the running engine).
+   */
   private static ProcessEngineConfigurationImpl installed(boolean variableChanges,
       boolean jobCreations, boolean entityIdCheck, boolean passwordPolicyRefusal) {
     PlatformEnginePlugin plugin = new PlatformEnginePlugin(new StaticApplicationContext(),
-        "7.24.0", variableChanges, jobCreations, false, entityIdCheck, passwordPolicyRefusal, 1000,
-        Duration.ofSeconds(10), 10_000,
-            Duration.ofSeconds(10));
+        "7.24.0", variableChanges, jobCreations, List.of(), true, false, entityIdCheck,
+        passwordPolicyRefusal, 1000,
+        Duration.ofSeconds(10), 10_000, Duration.ofSeconds(10), Duration.ZERO);
     ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setSessionFactories(new HashMap<>());
     plugin.preInit(configuration);
