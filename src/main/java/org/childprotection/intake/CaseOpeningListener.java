@@ -4,17 +4,16 @@ import static org.childprotection.process.ProcessVariables.CASE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.childprotection.process.StepVariables;
 import org.childprotection.registry.CaseBinding.CaseMismatchException;
 import org.childprotection.registry.Cases;
 import org.springframework.stereotype.Component;
 
 /**
- * 收到报告: as a case's process starts, the case just registered records the instance as its
- * own, before the first step runs, so that every step, the first included, finds its case
- * ({@code CaseBinding}). Only the case named by {@code caseId}, with the instance's business key
- * as its number and the instance's district, and without an instance yet, is linked; a start
- * with any other variables is refused and leaves nothing behind.
+ * 收到报告: as a case's process starts, the case the intake is opening ({@link CaseOpening}) is
+ * registered with the instance as its own, before the first step runs, so that every step, the
+ * first included, finds its case ({@code CaseBinding}); the instance gets the case's id. Only the
+ * intake's own start finds a case to open, with the instance's business key as its number and
+ * the instance's district: any other start is refused and leaves nothing behind.
  */
 @Component("caseOpening")
 public class CaseOpeningListener implements ExecutionListener {
@@ -27,11 +26,13 @@ public class CaseOpeningListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object caseId = StepVariables.of(execution).stored(CASE_ID);
-    if (!(caseId instanceof Number id) || !cases.linkProcessInstance(id.longValue(),
-        execution.getProcessBusinessKey(), execution.getTenantId(),
-        execution.getProcessInstanceId())) {
-      throw new CaseMismatchException(CASE_ID.name());
-    }
+    CaseOpening opening = CaseOpening.pending()
+        .filter(o -> o.isFor(execution.getProcessBusinessKey(), execution.getTenantId()))
+        .orElseThrow(() -> new CaseMismatchException(CASE_ID.name()));
+    long caseId = cases.open(opening.caseNumber(), opening.childId(), opening.district(),
+        opening.categories(), opening.danger(), opening.danger(),
+        execution.getProcessInstanceId());
+    execution.getProcessInstance().setVariable(CASE_ID.name(), caseId);
+    opening.registered(caseId);
   }
 }

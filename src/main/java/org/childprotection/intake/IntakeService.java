@@ -1,7 +1,6 @@
 package org.childprotection.intake;
 
 import static org.childprotection.process.ProcessVariables.ADULT_DATE;
-import static org.childprotection.process.ProcessVariables.CASE_ID;
 import static org.childprotection.process.ProcessVariables.CASE_NUMBER;
 import static org.childprotection.process.ProcessVariables.CATEGORIES;
 import static org.childprotection.process.ProcessVariables.CHILD_ID;
@@ -89,13 +88,27 @@ public class IntakeService {
         // report about a child of any district and add to that district's case.
         return transaction.execute(status -> PlatformIdentity.asPlatform(
             engine.getIdentityService(), () -> receiveOnce(report, receivedBy)));
-      } catch (DataIntegrityViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
+      } catch (RuntimeException failure) {
+        if (!collision(failure) || attempt == ATTEMPTS) {
+          throw failure;
         }
         LOG.info("Intake collided with a concurrent report (attempt {}), retrying", attempt);
       }
     }
+  }
+
+  /**
+   * A registry key taken meanwhile by a concurrent report: the child's, or the open case's,
+   * which the start of the case's process registers (and the engine may wrap what its
+   * listener threw).
+   */
+  static boolean collision(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataIntegrityViolationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private IntakeResult receiveOnce(ReportRequest report, String receivedBy) {
@@ -135,11 +148,12 @@ public class IntakeService {
 
   private IntakeResult openCase(Child child, ReportRequest report, boolean danger,
       String receivedBy, String auditAction) {
-    Registered registered = register(child, report, danger, receivedBy);
-    String caseNumber = registered.caseNumber();
-    // The case records its instance as the instance starts (CaseOpeningListener).
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
-        CaseProcess.PROCESS_KEY, caseNumber, registered.variables());
+    Registered registered = register(child, report, danger);
+    String caseNumber = registered.opening().caseNumber();
+    // The case is registered with its instance as the instance starts (CaseOpeningListener).
+    ProcessInstance instance = registered.opening().during(() -> engine.getRuntimeService()
+        .startProcessInstanceByKey(CaseProcess.PROCESS_KEY, caseNumber, registered.variables()));
+    reports.insert(toReport(registered.opening().caseId(), report, receivedBy, "OPENED"));
     audit.record(receivedBy, auditAction, caseNumber);
     return IntakeResult.opened(caseNumber, instance.getId());
   }
@@ -162,24 +176,21 @@ public class IntakeService {
         Boolean.TRUE.equals(report.immediateDanger()), startedBy, "CASE_STARTED_IN_TASKLIST"));
   }
 
-  /** A case just registered, and the variables its process starts with. */
-  private record Registered(String caseNumber, Map<String, Object> variables) {}
+  /** A case about to be opened, and the variables its process starts with. */
+  private record Registered(CaseOpening opening, Map<String, Object> variables) {}
 
   /**
-   * The registry's case and first report, and the variables the case's process starts with:
-   * only what its models, forms and delegates read. The report's channel and the child's
-   * household stay in the registry (each variable costs the intake a row and a history row).
+   * The case to open, and the variables its process starts with: only what its models, forms
+   * and delegates read (the case's id the start adds, CaseOpeningListener). The report's channel
+   * and the child's household stay in the registry (each variable costs the intake a row).
    */
-  private Registered register(Child child, ReportRequest report, boolean danger,
-      String receivedBy) {
+  private Registered register(Child child, ReportRequest report, boolean danger) {
     String district = report.location().district();
     String caseNumber = cases.nextCaseNumber(LocalDate.now(clock).getYear());
-    long caseId = cases.open(caseNumber, child.id(), district,
-        String.join(",", report.suspectedCategories()), danger, danger);
-    reports.insert(toReport(caseId, report, receivedBy, "OPENED"));
+    CaseOpening opening = new CaseOpening(caseNumber, child.id(), district,
+        String.join(",", report.suspectedCategories()), danger);
 
     Map<String, Object> variables = new HashMap<>();
-    CASE_ID.putInto(variables, caseId);
     CASE_NUMBER.putInto(variables, caseNumber);
     CHILD_ID.putInto(variables, child.id());
     DISTRICT.putInto(variables, district);
@@ -187,9 +198,8 @@ public class IntakeService {
     IMMEDIATE_DANGER.putInto(variables, danger);
     URGENT.putInto(variables, danger);
     ADULT_DATE.putInto(variables, adulthood.dateFor(child.birthDate(), child.estimatedAge()));
-    return new Registered(caseNumber, variables);
+    return new Registered(opening, variables);
   }
-
 
   /** The report received before under the same channel ticket, if the report has one. */
   private Optional<Report> earlierReport(ReportRequest report) {

@@ -41,15 +41,16 @@ public class Cases {
     numbers.prepare(YearlyNumbers.Kind.CASE, year);
   }
 
+  /** A new open case, registered as its process instance starts (intake/CaseOpeningListener). */
   public long open(String caseNumber, long childId, String district, String categories,
-      boolean urgent, boolean immediateDanger) {
+      boolean urgent, boolean immediateDanger, String processInstanceId) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO protection_case (case_number, child_id, open_child_id, district, status,
-              categories, urgent, immediate_danger, opened_at)
-            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
+              categories, urgent, immediate_danger, opened_at, process_instance_id)
+            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
         .params(caseNumber, childId, childId, district, categories, urgent, immediateDanger,
-            Children.now())
+            Children.now(), processInstanceId)
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -80,19 +81,6 @@ public class Cases {
   public Case byId(long id) {
     return jdbc.sql("SELECT * FROM protection_case WHERE id = ?").param(id)
         .query(RecordRowMapper.of(Case.class)).single();
-  }
-
-  /**
-   * Records the instance as the case's own, as the instance starts: only a case of that number
-   * and district that has none yet (one just registered in the same transaction). False when
-   * there is no such case.
-   */
-  public boolean linkProcessInstance(long caseId, String caseNumber, String district,
-      String processInstanceId) {
-    return jdbc.sql("""
-            UPDATE protection_case SET process_instance_id = ?
-            WHERE id = ? AND case_number = ? AND district = ? AND process_instance_id IS NULL""")
-        .params(processInstanceId, caseId, caseNumber, district).update() == 1;
   }
 
   /** A later report can make a case urgent and add categories; it never lowers either. */

@@ -15,7 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.childprotection.casework.CaseFixtures;
+import org.childprotection.registry.Children;
+import org.childprotection.registry.IdNumber;
 import org.childprotection.support.Http;
 import org.childprotection.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code POST /api/reports} and {@code GET /api/cases/{caseNumber}} as a caller sees them. */
@@ -32,6 +36,9 @@ class ReportApiTest extends PlatformTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  Children children;
 
   static Stream<Arguments> badReports() {
     return Stream.of(
@@ -119,10 +126,35 @@ class ReportApiTest extends PlatformTest {
 
   @Test
   void parallelReportsAboutTheSameChildGiveOneCase() throws Exception {
-    String idNumber = idNumber();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    reportInParallel(idNumber(), 4);
+  }
+
+  /**
+   * A child the registry knows without an open case (a ledger's, say): concurrent reports collide
+   * on the open case, which the start of its process registers; the loser retries and is added.
+   */
+  @Test
+  void parallelReportsAboutAKnownChildWithoutACaseGiveOneCase() throws Exception {
+    for (int child = 0; child < 3; child++) {
+      String idNumber = idNumber();
+      children.insert(new Children.Child(0, "测试儿童", "F", IdNumber.birthDate(idNumber)
+          .orElseThrow(), null, idNumber, null, "gulou", "湖南路街道", null, null));
+      reportInParallel(idNumber, 6);
+    }
+  }
+
+  @Test
+  void aCollisionIsKnownThroughTheEnginesWrapping() {
+    assertThat(IntakeService.collision(new ProcessEngineException("listener failed",
+        new DuplicateKeyException("uk_case_open_child")))).isTrue();
+    assertThat(IntakeService.collision(new ProcessEngineException("listener failed",
+        new IllegalStateException()))).isFalse();
+  }
+
+  private void reportInParallel(String idNumber, int reports) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(reports);
     List<Callable<Http.Response>> calls = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < reports; i++) {
       calls.add(() -> as("center").postJson("/api/reports", validReport(idNumber)));
     }
     List<String> caseNumbers = new ArrayList<>();
