@@ -35,7 +35,8 @@ public class Adulthood {
 
   /**
    * Every case starts with {@code adultDate}, set by the intake from the registered child (a
-   * report's or a Tasklist registration's); a start without it was not the platform's.
+   * report's or a Tasklist registration's) as a transient variable, for the timer of the coming
+   * of age to read here as the case starts; a start without it was not the platform's.
    */
   public Date of(DelegateExecution execution) {
     Date date = StepVariables.of(execution).get(ADULT_DATE);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.childprotection.config.PlatformIdentity;
 import org.childprotection.engine.StepRefused;
 import org.childprotection.registry.AuditLog;
@@ -181,8 +182,9 @@ public class IntakeService {
 
   /**
    * The case to open, and the variables its process starts with: only what its models, forms
-   * and delegates read (the case's id the start adds, CaseOpeningListener). The report's channel
-   * and the child's household stay in the registry (each variable costs the intake a row).
+   * and delegates read (the case's id the start adds, CaseOpeningListener), and the day the child
+   * comes of age, which only the start reads. The report's channel and the child's household
+   * stay in the registry (each variable costs the intake a row).
    */
   private Registered register(Child child, ReportRequest report, boolean danger) {
     String district = report.location().district();
@@ -197,7 +199,9 @@ public class IntakeService {
     CATEGORIES.putInto(variables, report.suspectedCategories());
     IMMEDIATE_DANGER.putInto(variables, danger);
     URGENT.putInto(variables, danger);
-    ADULT_DATE.putInto(variables, adulthood.dateFor(child.birthDate(), child.estimatedAge()));
+    // Read once, by the start's timer of the coming of age (Adulthood.of): not stored.
+    variables.put(ADULT_DATE.name(), Variables.dateValue(
+        adulthood.dateFor(child.birthDate(), child.estimatedAge()), true));
     return new Registered(opening, variables);
   }
 

@@ -13,10 +13,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,15 +28,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.childprotection.discovery.LedgerFiles;
 import org.childprotection.intake.CaseProcess;
@@ -707,6 +710,8 @@ class PlatformBenchmark {
         variables.put(ProcessVariables.CASE_NUMBER.name(), caseNumber);
         variables.put(ProcessVariables.CASE_ID.name(), registered[0]);
         variables.put(ProcessVariables.CHILD_ID.name(), registered[1]);
+        variables.put(ProcessVariables.ADULT_DATE.name(), Variables.dateValue(Date.from(
+            LocalDate.now().plusYears(9).atStartOfDay(ZoneId.systemDefault()).toInstant()), true));
         String instance = runtime.createProcessInstanceByKey(CaseProcess.PROCESS_KEY)
             .businessKey(caseNumber).setVariables(variables)
             .startBeforeActivity(pastTriage ? ASSESSMENT_FORK : TRIAGE)

@@ -48,8 +48,10 @@ class StartFromTasklistTest extends PlatformTest {
         .singleResult();
     assertThat(instance.getTenantId()).isEqualTo("gulou");
     Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
-    assertThat(variables).containsKeys("caseId", "caseNumber", "adultDate")
+    assertThat(variables).containsKeys("caseId", "caseNumber")
         .doesNotContainKeys("childName", "childIdNumber", "reporterPhone", "household");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("turnedEighteen").count()).as("the coming of age, from adultDate").isOne();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM protection_case c JOIN child ch ON ch.id = "
             + "c.child_id WHERE ch.id_number = ? AND c.process_instance_id = ? "
             + "AND c.case_number = ?")

@@ -198,9 +198,14 @@ class ReportApiTest extends PlatformTest {
     assertThat(answer.status()).isEqualTo(201);
     Map<String, Object> variables = engine.getRuntimeService()
         .getVariables(answer.json().get("processInstanceId").asText());
-    // The channel stays with the report and the household with the child, in the registry.
+    // The channel stays with the report and the household with the child, in the registry; the
+    // day of coming of age was read by the start's timer and not stored.
     assertThat(variables).containsOnlyKeys("caseId", "caseNumber", "childId", "district",
-        "categories", "immediateDanger", "urgent", "adultDate");
+        "categories", "immediateDanger", "urgent");
+    assertThat(engine.getManagementService().createJobQuery()
+        .processInstanceId(answer.json().get("processInstanceId").asText())
+        .activityId("turnedEighteen").singleResult().getDuedate())
+        .as("the coming of age, from the ID number's birth date").isNotNull();
     assertThat(variables).containsEntry("caseNumber", answer.json().get("caseNumber").asText())
         .containsEntry("district", "gulou").containsEntry("categories", "LEFT_BEHIND");
     assertThat(jdbc.sql("SELECT ch.household FROM child ch JOIN protection_case c "
