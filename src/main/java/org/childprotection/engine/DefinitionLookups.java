@@ -1,10 +1,13 @@
 package org.childprotection.engine;
 
+import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -17,7 +20,8 @@ import org.apache.ibatis.mapping.ResultMapping;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.Reflector;
+import org.apache.ibatis.reflection.invoker.Invoker;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
@@ -56,6 +60,8 @@ final class DefinitionLookups implements ExecutorInterceptor {
   private final ExpiringMemory<CacheKey, List<?>> rows;
   /** How many times everything was forgotten. */
   private final AtomicLong forgotten = new AtomicLong();
+  /** How to copy the entities of each result map, by its id. */
+  private final Map<String, Copier> copiers = new ConcurrentHashMap<>();
   /** Transactions that wrote a definition and have not ended yet. */
   private final AtomicInteger writing = new AtomicInteger();
 
@@ -135,19 +141,44 @@ final class DefinitionLookups implements ExecutorInterceptor {
   }
 
   /** New entities with every property the statement's result map reads. */
-  static List<Object> copies(MappedStatement statement, List<?> entities) {
-    Configuration configuration = statement.getConfiguration();
+  List<Object> copies(MappedStatement statement, List<?> entities) throws Exception {
     ResultMap map = statement.getResultMaps().get(0);
+    Copier copier = copiers.computeIfAbsent(map.getId(),
+        id -> Copier.of(statement.getConfiguration(), map));
     List<Object> copies = new ArrayList<>(entities.size());
     for (Object entity : entities) {
-      Object copy = configuration.getObjectFactory().create(map.getType());
-      MetaObject from = configuration.newMetaObject(entity);
-      MetaObject to = configuration.newMetaObject(copy);
-      for (ResultMapping property : map.getPropertyResultMappings()) {
-        to.setValue(property.getProperty(), from.getValue(property.getProperty()));
-      }
-      copies.add(copy);
+      copies.add(copier.copy(entity));
     }
     return copies;
+  }
+
+  /**
+   * Copies an entity along a result map with MyBatis's own accessors of its properties, found
+   * once per result map (a MetaObject per entity took 2 % of the intake's request threads).
+   */
+  private record Copier(Constructor<?> constructor, List<Invoker> getters,
+      List<Invoker> setters) {
+
+    static Copier of(Configuration configuration, ResultMap map) {
+      Reflector reflector = configuration.getReflectorFactory().findForClass(map.getType());
+      List<Invoker> getters = new ArrayList<>();
+      List<Invoker> setters = new ArrayList<>();
+      for (ResultMapping property : map.getPropertyResultMappings()) {
+        getters.add(reflector.getGetInvoker(property.getProperty()));
+        setters.add(reflector.getSetInvoker(property.getProperty()));
+      }
+      return new Copier(reflector.getDefaultConstructor(), List.copyOf(getters),
+          List.copyOf(setters));
+    }
+
+    Object copy(Object entity) throws Exception {
+      Object copy = constructor.newInstance();
+      Object[] value = new Object[1];
+      for (int i = 0; i < getters.size(); i++) {
+        value[0] = getters.get(i).invoke(entity, null);
+        setters.get(i).invoke(copy, value);
+      }
+      return copy;
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -129,6 +130,16 @@ class DefinitionLookupsTest extends PlatformTest {
     assertThat(second.getActivityId()).isEqualTo("deadline");
     assertThat(second.getProcessDefinitionKey()).isEqualTo(PROCESS);
     assertThat(second.getRevision()).isEqualTo(first.getRevision()).isPositive();
+
+    ProcessDefinitionEntity latest = configuration.getCommandExecutorTxRequired().execute(
+        context -> context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(PROCESS));
+    ProcessDefinitionEntity again = configuration.getCommandExecutorTxRequired().execute(
+        context -> context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(PROCESS));
+    assertThat(again).isNotSameAs(latest);
+    assertThat(again).usingRecursiveComparison().isEqualTo(latest);
+    assertThat(again.getId()).isEqualTo(latestId());
+    assertThat(again.getName()).isEqualTo("定义探针");
+    assertThat(again.getHistoryTimeToLive()).isEqualTo(1);
   }
 
   @Test

@@ -129,8 +129,10 @@ class EngineSchemaTest extends PlatformTest {
     Set<String> kept = new HashSet<>();
     history.createHistoricVariableInstanceQuery().processInstanceId(instance).list()
         .forEach(variable -> kept.add(variable.getName()));
+    // adultDate too, which the case starts with as a transient variable: never stored at all.
     Set<String> registryKeys = Set.of("caseId", "childId", "caseNumber", "district", "adultDate");
-    assertThat(running).hasSizeGreaterThanOrEqualTo(8).containsAll(registryKeys);
+    assertThat(running).hasSizeGreaterThanOrEqualTo(7)
+        .contains("caseId", "childId", "caseNumber", "district").doesNotContain("adultDate");
     assertThat(kept).as("every other variable's last value")
         .containsAll(running.stream().filter(name -> !registryKeys.contains(name)).toList())
         .contains("categories", "urgent", "immediateDanger")
